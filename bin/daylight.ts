@@ -1,0 +1,3 @@
+#!/usr/bin/env -S node --disable-warning=ExperimentalWarning
+// The `daylight` command: `npx daylight --help`.
+import '../src/cli/main.ts';

@@ -1,0 +1,35 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import type { Command } from 'commander';
+import { writeCsvExport } from '../../interchange/csv-records.ts';
+import { exportJsonLines } from '../../interchange/export-records.ts';
+import { CommandError, withContext } from '../context.ts';
+
+/** `daylight export`: every record, in the interchange format. */
+export function registerExport(program: Command): void {
+  program
+    .command('export')
+    .description('export every record as JSON Lines (to stdout or --output) or as CSV files (one per type)')
+    .option('--format <format>', 'jsonl or csv', 'jsonl')
+    .option('-o, --output <path>', 'file (jsonl) or folder (csv) to write')
+    .action(async (options: { format: string; output?: string }) => {
+      await withContext(program.opts(), async ({ store }) => {
+        if (options.format === 'csv') {
+          if (!options.output) throw new CommandError('export --format csv needs --output FOLDER', 2);
+          const files = await writeCsvExport(store, options.output);
+          process.stderr.write(`wrote ${files.length} CSV files to ${options.output}\n`);
+          return;
+        }
+        if (options.format !== 'jsonl')
+          throw new CommandError(`unknown format ${JSON.stringify(options.format)}`, 2);
+        const out = options.output ? createWriteStream(options.output) : process.stdout;
+        for await (const line of exportJsonLines(store)) {
+          if (!out.write(line)) await once(out, 'drain');
+        }
+        if (options.output) {
+          out.end();
+          await once(out, 'finish');
+        }
+      });
+    });
+}

@@ -1,0 +1,67 @@
+import type { Command } from 'commander';
+import { DERIVATIONS } from '../../domain/evidence-file.ts';
+import { addEvidenceFile } from '../../evidence/add-evidence-file.ts';
+import { verifyEvidenceFiles } from '../../evidence/verify-evidence-files.ts';
+import { CommandError, withContext } from '../context.ts';
+
+/** `daylight files add|verify|custody`: evidence files by SHA-256, with their chain of custody. */
+export function registerFiles(program: Command): void {
+  const files = program.command('files').description('evidence files: store, verify, chain of custody');
+
+  files
+    .command('add')
+    .description('store a file by its SHA-256 (the original is copied, never changed) and log its custody')
+    .argument('<path>', 'the file')
+    .option('--media-type <type>', 'media type, if not known from the extension')
+    .option('--derived-from <id>', 'the file record this is a working copy of')
+    .option('--derivation <kind>', `how it was derived: ${DERIVATIONS.join(', ')}`)
+    .option('--note <text>', 'a note for the custody log')
+    .action(
+      async (
+        path: string,
+        options: { mediaType?: string; derivedFrom?: string; derivation?: string; note?: string },
+      ) => {
+        const derivation = options.derivation as (typeof DERIVATIONS)[number] | undefined;
+        if (derivation !== undefined && !DERIVATIONS.includes(derivation)) {
+          throw new CommandError(`--derivation: expected one of ${DERIVATIONS.join(', ')}`, 2);
+        }
+        await withContext(program.opts(), async ({ store, blobs, actor }) => {
+          const added = await addEvidenceFile(store, blobs, { path, actor, ...options, derivation });
+          process.stdout.write(
+            `${added.id}\t${added.size} bytes\t${added.newContent ? 'stored' : 'already stored'}\n`,
+          );
+        });
+      },
+    );
+
+  files
+    .command('verify')
+    .description('re-hash every stored evidence file; exits 1 if any is altered or missing')
+    .action(async () => {
+      await withContext(program.opts(), async ({ store, blobs }) => {
+        const report = await verifyEvidenceFiles(store, blobs);
+        for (const p of report.problems) process.stdout.write(`${p.problem.toUpperCase()}\t${p.id}\n`);
+        process.stdout.write(
+          `${report.checked} files checked: ${report.ok} intact, ${report.problems.length} altered or missing\n`,
+        );
+        if (report.problems.length > 0) throw new CommandError('evidence files failed verification');
+      });
+    });
+
+  files
+    .command('custody')
+    .description("print a file's chain of custody, oldest first")
+    .argument('<id>', 'file record id (sha256-…)')
+    .action(async (id: string) => {
+      await withContext(program.opts(), async ({ store }) => {
+        const file = await store.getRecord(id);
+        if (file?.type !== 'file') throw new CommandError(`no file record ${JSON.stringify(id)}`);
+        const events = (await store.listReferencing(id, 'custody')).flatMap((r) =>
+          r.type === 'custody' ? [r] : [],
+        );
+        events.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+        for (const e of events)
+          process.stdout.write(`${e.at}\t${e.action}\t${e.actor}${e.note ? `\t${e.note}` : ''}\n`);
+      });
+    });
+}

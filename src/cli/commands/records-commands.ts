@@ -1,0 +1,51 @@
+import type { Command } from 'commander';
+import { isRecordType, RECORD_TYPES } from '../../domain/record.ts';
+import { CommandError, withContext } from '../context.ts';
+
+/** `daylight search`, `daylight show` and `daylight counts`: read records from the terminal. */
+export function registerRecordCommands(program: Command): void {
+  program
+    .command('search')
+    .description('full-text search in Korean and English (Hangul substrings, English word prefixes)')
+    .argument('<query...>', 'words to find; every word must match')
+    .option('--type <type>', `only this record type (${RECORD_TYPES.join(', ')})`)
+    .option('--limit <n>', 'at most this many hits', '20')
+    .option('--json', 'print the records as JSON Lines')
+    .action(async (words: string[], options: { type?: string; limit: string; json?: boolean }) => {
+      if (options.type !== undefined && !isRecordType(options.type)) {
+        throw new CommandError(`--type: unknown record type ${JSON.stringify(options.type)}`, 2);
+      }
+      const type = options.type;
+      await withContext(program.opts(), async ({ store }) => {
+        const hits = await store.search(words.join(' '), { type, limit: Number(options.limit) });
+        for (const hit of hits) {
+          process.stdout.write(options.json ? `${JSON.stringify(hit.record)}\n` : `${hit.type}\t${hit.id}\n`);
+        }
+        if (!options.json) process.stderr.write(`${hits.length} hit${hits.length === 1 ? '' : 's'}\n`);
+      });
+    });
+
+  program
+    .command('show')
+    .description('print one record as JSON')
+    .argument('<id>', 'record id')
+    .action(async (id: string) => {
+      await withContext(program.opts(), async ({ store }) => {
+        const record = await store.getRecord(id);
+        if (!record) throw new CommandError(`no record with id ${JSON.stringify(id)}`);
+        process.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
+      });
+    });
+
+  program
+    .command('counts')
+    .description('how many live records of each type the database holds')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      await withContext(program.opts(), async ({ store }) => {
+        const counts = await store.countByType();
+        if (options.json) process.stdout.write(`${JSON.stringify(counts)}\n`);
+        else for (const [type, n] of Object.entries(counts)) process.stdout.write(`${type}\t${n}\n`);
+      });
+    });
+}

@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import { loadDemo } from '../../demo/load-demo.ts';
+import { formatProblem } from '../../interchange/import-records.ts';
+import { buildServer } from '../../server/app.ts';
+import { CommandError, withContext } from '../context.ts';
+
+/** `daylight start` (`npm start`): open the database, with the demo data on first run, and serve it. */
+export function registerStart(program: Command): void {
+  program
+    .command('start')
+    .description(
+      'serve the database on localhost; a new database is filled with the small demo dataset first',
+    )
+    .option('--port <port>', 'port (env PORT)', process.env.PORT ?? '8080')
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--no-demo', 'do not fill a new database with demo data')
+    .action(async (options: { port: string; host: string; demo: boolean }) => {
+      await withContext(program.opts(), async ({ store, dbPath }) => {
+        const counts = await store.countByType();
+        if (options.demo && Object.values(counts).every((n) => n === 0)) {
+          process.stderr.write(`new database ${dbPath}: loading the small fictional demo dataset…\n`);
+          const report = await loadDemo(store, { seed: 1, size: 'small' });
+          if (!report.ok) throw new CommandError(report.problems.map((p) => formatProblem(p)).join('\n'));
+        }
+        const app = buildServer(store, { logger: true });
+        const address = await app.listen({ port: Number(options.port), host: options.host });
+        process.stderr.write(`Daylight is serving ${dbPath} at ${address}\n`);
+        await new Promise<void>((resolve) => {
+          const stop = () => resolve();
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        await app.close();
+      });
+    });
+}

@@ -1,0 +1,41 @@
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import { BlobStore } from '../evidence/blob-store.ts';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
+import type { Store } from '../store/store.ts';
+
+/** The default database of the embedded install, relative to where `daylight` runs. */
+export const DEFAULT_DB = 'var/daylight.db';
+
+/** What every command works on: the store, the evidence files beside it, and who is acting. */
+export type CommandContext = { store: Store; blobs: BlobStore; dbPath: string; actor: string };
+
+/** The database path from `--db`, else `DAYLIGHT_DB`, else the default. */
+export function databasePath(option: string | undefined): string {
+  return resolve(option ?? process.env.DAYLIGHT_DB ?? DEFAULT_DB);
+}
+
+/** Opens the store and evidence folder for one command, and closes them however it ends. */
+export async function withContext<T>(
+  options: { db?: string; actor?: string },
+  run: (context: CommandContext) => Promise<T>,
+): Promise<T> {
+  const dbPath = databasePath(options.db);
+  const store = openSqliteStore(dbPath);
+  const blobs = new BlobStore(`${dbPath.replace(/\.(db|sqlite3?)$/, '')}.files`);
+  const actor = options.actor ?? process.env.DAYLIGHT_ACTOR ?? userInfo().username;
+  try {
+    return await run({ store, blobs, dbPath, actor });
+  } finally {
+    await store.close();
+  }
+}
+
+/** An error the user can act on: printed without a stack trace, with an exit code. */
+export class CommandError extends Error {
+  readonly exitCode: number;
+  constructor(message: string, exitCode = 1) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+}

@@ -1,0 +1,39 @@
+import { Command, CommanderError } from 'commander';
+import { registerDemo } from './commands/demo-command.ts';
+import { registerExport } from './commands/export-command.ts';
+import { registerFiles } from './commands/files-command.ts';
+import { registerImport } from './commands/import-command.ts';
+import { registerRecordCommands } from './commands/records-commands.ts';
+import { registerSchema } from './commands/schema-command.ts';
+import { registerStart } from './commands/start-command.ts';
+import { CommandError, DEFAULT_DB } from './context.ts';
+
+const program = new Command('daylight')
+  .description('Daylight: document, verify and carry evidence of detention abuses in North Korea to the UN')
+  .option('--db <path>', `database file (env DAYLIGHT_DB; default ${DEFAULT_DB})`)
+  .option('--actor <name>', 'who is acting, for the record (env DAYLIGHT_ACTOR; default: your user name)')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerImport(program);
+registerExport(program);
+registerRecordCommands(program);
+registerFiles(program);
+registerDemo(program);
+registerStart(program);
+registerSchema(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exitCode = error.exitCode;
+  else if (error instanceof CommandError) {
+    process.stderr.write(`daylight: ${error.message}\n`);
+    process.exitCode = error.exitCode;
+  } else {
+    // Unexpected: print the message (never record contents), and the stack only when asked.
+    process.stderr.write(`daylight: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (process.env.DAYLIGHT_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = 1;
+  }
+}

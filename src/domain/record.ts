@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { Act } from './act.ts';
+import { Episode } from './episode.ts';
+import { CustodyEvent, EvidenceFile } from './evidence-file.ts';
+import { Facility } from './facility.ts';
+import { Organisation } from './organisation.ts';
+import { Person } from './person.ts';
+import { Source } from './source.ts';
+import type { BilingualText } from './text.ts';
+
+/** Every record type, in the order exports write them (referenced types first). */
+export const RECORD_TYPES = [
+  'organisation',
+  'facility',
+  'person',
+  'file',
+  'custody',
+  'source',
+  'episode',
+  'act',
+] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
+
+/** The schema of each record type: the single source of truth for types, validation and interchange. */
+export const RECORD_SCHEMAS = {
+  organisation: Organisation,
+  facility: Facility,
+  person: Person,
+  file: EvidenceFile,
+  custody: CustodyEvent,
+  source: Source,
+  episode: Episode,
+  act: Act,
+} as const;
+
+/** Any Daylight record. */
+export const DaylightRecord = z.discriminatedUnion('type', [
+  Organisation,
+  Facility,
+  Person,
+  EvidenceFile,
+  CustodyEvent,
+  Source,
+  Episode,
+  Act,
+]);
+export type DaylightRecord = z.infer<typeof DaylightRecord>;
+
+/** Whether a string names a record type. */
+export function isRecordType(value: unknown): value is RecordType {
+  return typeof value === 'string' && (RECORD_TYPES as readonly string[]).includes(value);
+}
+
+/** A link from one record to another, named by the field that holds it. */
+export type Reference = { field: string; target: string; targetType: RecordType };
+
+/** Every record this record points to; the store checks that each exists with the right type. */
+export function referencesOf(record: DaylightRecord): Reference[] {
+  const refs: Reference[] = [];
+  const add = (field: string, target: string | undefined, targetType: RecordType) => {
+    if (target !== undefined) refs.push({ field, target, targetType });
+  };
+  /** Adds `field[i]` (or `field[i].key`) for each element's target. */
+  const addEach = <T>(
+    field: string,
+    items: readonly T[],
+    key: string,
+    targetOf: (item: T) => string | undefined,
+    targetType: RecordType,
+  ) => {
+    for (let i = 0; i < items.length; i++) add(`${field}[${i}]${key}`, targetOf(items[i] as T), targetType);
+  };
+  switch (record.type) {
+    case 'person':
+      addEach('positions', record.positions, '.facility', (p) => p.facility, 'facility');
+      break;
+    case 'file':
+      add('derived_from', record.derived_from, 'file');
+      break;
+    case 'custody':
+      add('file', record.file, 'file');
+      break;
+    case 'source':
+      add('interviewee', record.interviewee, 'person');
+      add('organisation', record.organisation, 'organisation');
+      addEach('files', record.files, '.file', (f) => f.file, 'file');
+      addEach('related_sources', record.related_sources, '', (s) => s, 'source');
+      break;
+    case 'episode':
+      add('person', record.person, 'person');
+      addEach('steps', record.steps, '.facility', (s) => s.facility, 'facility');
+      addEach('sources', record.sources, '', (s) => s, 'source');
+      break;
+    case 'act':
+      addEach('victims', record.victims, '', (v) => v, 'person');
+      addEach('perpetrators', record.perpetrators, '.person', (p) => p.person, 'person');
+      add('facility', record.facility, 'facility');
+      add('episode', record.episode, 'episode');
+      addEach('sources', record.sources, '.source', (s) => s.source, 'source');
+      break;
+    case 'organisation':
+    case 'facility':
+      break;
+  }
+  return refs;
+}
+
+/** The words full-text search finds a record by, in Korean and English. */
+export function searchTextOf(record: DaylightRecord): string {
+  const parts: string[] = [];
+  const text = (t: BilingualText | undefined) => {
+    if (t?.en) parts.push(t.en);
+    if (t?.ko) parts.push(t.ko);
+  };
+  switch (record.type) {
+    case 'organisation':
+      text(record.name);
+      for (const p of record.programmes) text(p.name);
+      break;
+    case 'facility':
+      text(record.name);
+      parts.push(...record.aliases);
+      break;
+    case 'person':
+      parts.push(record.code, ...record.names.map((n) => n.value));
+      text(record.notes);
+      break;
+    case 'file':
+      if (record.name) parts.push(record.name);
+      break;
+    case 'custody':
+      if (record.note) parts.push(record.note);
+      break;
+    case 'source':
+      text(record.title);
+      text(record.summary);
+      text(record.place);
+      break;
+    case 'episode':
+      for (const step of record.steps) text(step.note);
+      break;
+    case 'act':
+      text(record.description);
+      break;
+  }
+  return parts.join('\n');
+}

@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+import { canonicalJson } from '../domain/canonical-json.ts';
+import {
+  type DaylightRecord,
+  isRecordType,
+  RECORD_SCHEMAS,
+  referencesOf,
+  searchTextOf,
+} from '../domain/record.ts';
+import type { PreparedRecord } from '../store/store.ts';
+
+/** A problem with one field of one input line. Never carries the field's value: it may identify someone. */
+export type FieldProblem = { field: string; message: string };
+
+/** Validates one decoded record against its type's schema and prepares it for the store. */
+export function prepareRecord(
+  value: unknown,
+): { ok: true; prepared: PreparedRecord } | { ok: false; problems: FieldProblem[] } {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, problems: [{ field: '(record)', message: 'expected a JSON object' }] };
+  }
+  const type = (value as { type?: unknown }).type;
+  if (type === undefined) return { ok: false, problems: [{ field: 'type', message: 'is missing' }] };
+  if (!isRecordType(type)) {
+    return {
+      ok: false,
+      problems: [
+        { field: 'type', message: `unknown record type ${JSON.stringify(String(type).slice(0, 40))}` },
+      ],
+    };
+  }
+  const result = RECORD_SCHEMAS[type].safeParse(value);
+  if (!result.success) return { ok: false, problems: result.error.issues.map(describeIssue) };
+  const record = result.data as DaylightRecord;
+  return {
+    ok: true,
+    prepared: {
+      record,
+      json: canonicalJson(record),
+      refs: referencesOf(record),
+      searchText: searchTextOf(record),
+    },
+  };
+}
+
+/** Decodes one line of JSON, reporting where it breaks without echoing its content. */
+export function decodeJsonLine(
+  text: string,
+): { ok: true; value: unknown } | { ok: false; problem: FieldProblem } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    const position = /position (\d+)/.exec(String((error as Error).message))?.[1];
+    const where = position === undefined ? '' : ` (at character ${Number(position) + 1})`;
+    return { ok: false, problem: { field: '(line)', message: `not valid JSON${where}` } };
+  }
+}
+
+/** `victims[0]`, `sources[2].connection`: a zod issue path as people write it. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path)
+    out += typeof key === 'number' ? `[${key}]` : out === '' ? String(key) : `.${String(key)}`;
+  return out === '' ? '(record)' : out;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): FieldProblem {
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((key) => JSON.stringify(key)).join(', ');
+    return {
+      field: fieldPath(issue.path),
+      message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}`,
+    };
+  }
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
+    return { field: fieldPath(issue.path), message: `is missing (expected ${issue.expected})` };
+  }
+  return { field: fieldPath(issue.path), message: issue.message };
+}

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
+import { tempDir } from '../testing/factories.ts';
+
+describe('daylight start (the main job)', () => {
+  const dir = tempDir();
+  after(() => dir.remove());
+
+  it('creates the database with the demo data on first run and serves a page with its counts', async () => {
+    const db = join(dir.path, 'start.db');
+    const main = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
+    const child = spawn(
+      process.execPath,
+      ['--disable-warning=ExperimentalWarning', main, '--db', db, 'start', '--port', '0'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    try {
+      let stderr = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stderr.on('data', (chunk) => {
+          stderr += chunk;
+          const match = /serving .* at (http:\/\/\S+)/.exec(stderr);
+          if (match) resolve(match[1] as string);
+        });
+        child.once('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
+      });
+      const response = await fetch(url);
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+      const page = await response.text();
+      const counts = (await (await fetch(`${url}/api/counts`)).json()) as Record<string, number>;
+      assert.equal(counts.source, 300);
+      assert.match(
+        page,
+        new RegExp(`<tr data-type="source"><td>Sources</td><td class="n">${counts.source}</td>`),
+      );
+      assert.match(
+        page,
+        new RegExp(
+          `<tr data-type="act"><td>Acts \\(violations\\)</td><td class="n">${(counts.act ?? 0).toLocaleString('en')}</td>`,
+        ),
+      );
+      assert.match(page, /<table id="recent">/);
+
+      // The page identifies no one: no person's name appears in it.
+      const store = openSqliteStore(db);
+      const persons = await store.listRecords({ type: 'person', limit: 100_000 });
+      await store.close();
+      const names = persons.flatMap((p) => (p.type === 'person' ? p.names.map((n) => n.value) : []));
+      assert.ok(names.length > 500);
+      for (const name of names)
+        assert.equal(page.includes(name), false, 'a person name leaked into the page');
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+  });
+});

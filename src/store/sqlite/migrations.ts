@@ -1,0 +1,69 @@
+import type { DatabaseSync } from 'node:sqlite';
+
+/** A schema change, applied once, in order, when a database is opened. */
+export type Migration = { version: number; name: string; sql: string };
+
+/** The SQLite schema's history. Append; never edit a migration that has shipped. */
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'records, references and search',
+    sql: `
+      CREATE TABLE records (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        type TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        confidentiality TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        doc TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX records_by_type ON records (type, id);
+      CREATE INDEX records_by_update ON records (updated_at);
+      CREATE TABLE refs (
+        from_seq INTEGER NOT NULL REFERENCES records (seq),
+        field TEXT NOT NULL,
+        to_id TEXT NOT NULL REFERENCES records (id) DEFERRABLE INITIALLY DEFERRED,
+        to_type TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX refs_from ON refs (from_seq);
+      CREATE INDEX refs_to ON refs (to_id);
+      CREATE VIRTUAL TABLE search USING fts5 (
+        body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+      );
+    `,
+  },
+];
+
+/** Brings a database up to the newest schema, each migration in its own transaction. */
+export function migrate(db: DatabaseSync): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
+  const applied = new Set(
+    db
+      .prepare('SELECT version FROM schema_migrations')
+      .all()
+      .map((row) => Number(row.version)),
+  );
+  const ran: number[] = [];
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.version)) continue;
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
+      db.exec('COMMIT');
+      ran.push(migration.version);
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+  return ran;
+}

@@ -1,0 +1,212 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { sql } from 'kysely';
+import { type DaylightRecord, RECORD_TYPES, type RecordType } from '../../domain/record.ts';
+import { ftsQuery, indexableText } from '../../search/hangul-bigrams.ts';
+import type {
+  DanglingReference,
+  ListQuery,
+  PreparedRecord,
+  SearchHit,
+  Store,
+  WriteOutcome,
+  WriteSession,
+} from '../store.ts';
+import { kyselyOver } from './kysely-node-sqlite.ts';
+import { migrate } from './migrations.ts';
+
+type Tables = {
+  records: {
+    seq: number;
+    id: string;
+    type: string;
+    version: number;
+    status: string;
+    confidentiality: string;
+    updated_at: string;
+    deleted: number;
+    doc: string;
+  };
+};
+
+/** Opens (creating and migrating as needed) the embedded SQLite store at `path` (`:memory:` works). */
+export function openSqliteStore(path: string): SqliteStore {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new DatabaseSync(path, { enableForeignKeyConstraints: true, timeout: 5000 });
+  db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
+    PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;`);
+  migrate(db);
+  return new SqliteStore(db, path);
+}
+
+/** The embedded default store: one SQLite file through Node's built-in `node:sqlite`. */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite';
+  readonly path: string;
+  readonly db: DatabaseSync;
+  private readonly query;
+  private writing = false;
+
+  constructor(db: DatabaseSync, path: string) {
+    this.db = db;
+    this.path = path;
+    this.query = kyselyOver<Tables>(db);
+  }
+
+  async getRecord(id: string): Promise<DaylightRecord | undefined> {
+    const row = await this.query.selectFrom('records').select('doc').where('id', '=', id).executeTakeFirst();
+    return row ? (JSON.parse(row.doc) as DaylightRecord) : undefined;
+  }
+
+  async listRecords(query: ListQuery): Promise<DaylightRecord[]> {
+    let select = this.query.selectFrom('records').select('doc');
+    if (query.type) select = select.where('type', '=', query.type);
+    if (!query.includeDeleted) select = select.where('deleted', '=', 0);
+    const rows = await select
+      .orderBy('updated_at', 'desc')
+      .orderBy('id')
+      .limit(query.limit)
+      .offset(query.offset ?? 0)
+      .execute();
+    return rows.map((row) => JSON.parse(row.doc) as DaylightRecord);
+  }
+
+  async countByType(): Promise<Record<RecordType, number>> {
+    const rows = await this.query
+      .selectFrom('records')
+      .select(['type', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('deleted', '=', 0)
+      .groupBy('type')
+      .execute();
+    const counts = Object.fromEntries(RECORD_TYPES.map((type) => [type, 0])) as Record<RecordType, number>;
+    for (const row of rows) counts[row.type as RecordType] = Number(row.n);
+    return counts;
+  }
+
+  async search(text: string, options: { type?: RecordType; limit: number }): Promise<SearchHit[]> {
+    const match = ftsQuery(text);
+    if (match === undefined) return [];
+    const rows = await sql<{ id: string; type: RecordType; doc: string }>`
+      SELECT r.id, r.type, r.doc FROM search JOIN records r ON r.seq = search.rowid
+      WHERE search MATCH ${match} AND r.deleted = 0
+      ${options.type ? sql`AND r.type = ${options.type}` : sql``}
+      ORDER BY search.rank, r.id LIMIT ${options.limit}`.execute(this.query);
+    return rows.rows.map((row) => ({ id: row.id, type: row.type, record: JSON.parse(row.doc) }));
+  }
+
+  async listReferencing(targetId: string, fromType?: RecordType): Promise<DaylightRecord[]> {
+    const rows = this.db
+      .prepare(`SELECT DISTINCT r.seq, r.doc FROM refs f JOIN records r ON r.seq = f.from_seq
+        WHERE f.to_id = ? AND r.deleted = 0 AND (? IS NULL OR r.type = ?) ORDER BY r.seq`)
+      .all(targetId, fromType ?? null, fromType ?? null);
+    return rows.map((row) => JSON.parse(row.doc as string) as DaylightRecord);
+  }
+
+  async *exportRecords(type: RecordType): AsyncIterable<string> {
+    const statement = this.db.prepare('SELECT doc FROM records WHERE type = ? ORDER BY id');
+    for (const row of statement.iterate(type)) yield row.doc as string;
+  }
+
+  async beginWrite(): Promise<WriteSession> {
+    if (this.writing) throw new Error('another write session is open on this store');
+    this.writing = true;
+    this.db.exec('BEGIN IMMEDIATE');
+    const firstSeq = Number(this.db.prepare('SELECT coalesce(max(seq), 0) AS n FROM records').get()?.n ?? 0);
+    const done = () => {
+      this.writing = false;
+    };
+    return new SqliteWriteSession(this.db, firstSeq, done);
+  }
+
+  async close(): Promise<void> {
+    await this.query.destroy();
+    if (this.db.isOpen) this.db.close();
+  }
+}
+
+class SqliteWriteSession implements WriteSession {
+  private readonly db: DatabaseSync;
+  private readonly firstSeq: number;
+  private readonly done: () => void;
+  private readonly insertRecord: StatementSync;
+  private readonly existingDoc: StatementSync;
+  private readonly insertRef: StatementSync;
+  private readonly insertSearch: StatementSync;
+  private open = true;
+
+  constructor(db: DatabaseSync, firstSeq: number, done: () => void) {
+    this.db = db;
+    this.firstSeq = firstSeq;
+    this.done = done;
+    this.insertRecord = db.prepare(`INSERT INTO records
+      (id, type, version, status, confidentiality, updated_at, deleted, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (id) DO NOTHING RETURNING seq`);
+    this.existingDoc = db.prepare('SELECT doc FROM records WHERE id = ?');
+    this.insertRef = db.prepare('INSERT INTO refs (from_seq, field, to_id, to_type) VALUES (?, ?, ?, ?)');
+    this.insertSearch = db.prepare('INSERT INTO search (rowid, body) VALUES (?, ?)');
+  }
+
+  async write(batch: readonly PreparedRecord[]): Promise<WriteOutcome[]> {
+    this.assertOpen();
+    const outcomes: WriteOutcome[] = [];
+    for (const item of batch) {
+      const r = item.record;
+      const inserted = this.insertRecord.get(
+        r.id,
+        r.type,
+        r.version,
+        r.status,
+        r.confidentiality,
+        r.updated_at,
+        r.deleted ? 1 : 0,
+        item.json,
+      );
+      if (inserted === undefined) {
+        const existing = this.existingDoc.get(r.id)?.doc;
+        outcomes.push(existing === item.json ? 'unchanged' : 'conflict');
+        continue;
+      }
+      const seq = inserted.seq as number;
+      for (const ref of item.refs) this.insertRef.run(seq, ref.field, ref.target, ref.targetType);
+      if (item.searchText.length > 0) this.insertSearch.run(seq, indexableText(item.searchText));
+      outcomes.push('inserted');
+    }
+    return outcomes;
+  }
+
+  async danglingReferences(limit: number): Promise<DanglingReference[]> {
+    this.assertOpen();
+    const rows = this.db
+      .prepare(`SELECT r.id AS id, f.field AS field, f.to_id AS target, f.to_type AS targetType
+        FROM refs f JOIN records r ON r.seq = f.from_seq
+        LEFT JOIN records t ON t.id = f.to_id AND t.type = f.to_type
+        WHERE f.from_seq > ? AND t.seq IS NULL ORDER BY f.from_seq LIMIT ?`)
+      .all(this.firstSeq, limit);
+    return rows as unknown as DanglingReference[];
+  }
+
+  async commit(): Promise<void> {
+    this.assertOpen();
+    this.open = false;
+    try {
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    } finally {
+      this.done();
+    }
+  }
+
+  async rollback(): Promise<void> {
+    if (!this.open) return;
+    this.open = false;
+    if (this.db.isTransaction) this.db.exec('ROLLBACK');
+    this.done();
+  }
+
+  private assertOpen() {
+    if (!this.open) throw new Error('this write session has ended');
+  }
+}

@@ -1,0 +1,57 @@
+import type { DaylightRecord, RecordType, Reference } from '../domain/record.ts';
+
+/** A validated record ready to write: its canonical JSON, its references and its search text. */
+export type PreparedRecord = {
+  record: DaylightRecord;
+  json: string;
+  refs: Reference[];
+  searchText: string;
+};
+
+/** What happened to one record written in an import. */
+export type WriteOutcome = 'inserted' | 'unchanged' | 'conflict';
+
+/** A reference from a record being written to a record that does not exist (with that type). */
+export type DanglingReference = { id: string; field: string; target: string; targetType: RecordType };
+
+/**
+ * One all-or-nothing write: batches go in, then either `commit` or `rollback`.
+ * Nothing is visible to other connections before `commit`.
+ */
+export interface WriteSession {
+  /** Writes a batch; a record whose id exists with other content is not written and reported as `conflict`. */
+  write(batch: readonly PreparedRecord[]): Promise<WriteOutcome[]>;
+  /** References from records written in this session that point nowhere. */
+  danglingReferences(limit: number): Promise<DanglingReference[]>;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+}
+
+/** A hit of full-text search. */
+export type SearchHit = { id: string; type: RecordType; record: DaylightRecord };
+
+/** How to page through records. */
+export type ListQuery = { type?: RecordType; limit: number; offset?: number; includeDeleted?: boolean };
+
+/**
+ * Everything Daylight keeps, behind one interface: SQLite is the embedded default and the server
+ * issue adds PostgreSQL. Use-cases depend on this, never on a particular database's folder.
+ */
+export interface Store {
+  /** Which database this is, for messages and benchmarks. */
+  readonly kind: string;
+  getRecord(id: string): Promise<DaylightRecord | undefined>;
+  /** Most recently updated first. */
+  listRecords(query: ListQuery): Promise<DaylightRecord[]>;
+  /** Live (not deleted) records per type. */
+  countByType(): Promise<Record<RecordType, number>>;
+  /** Records whose text contains every term of the query (Hangul substrings, English word prefixes). */
+  search(query: string, options: { type?: RecordType; limit: number }): Promise<SearchHit[]>;
+  /** Live records of `fromType` that point to the record `targetId` (e.g. a file's custody entries). */
+  listReferencing(targetId: string, fromType?: RecordType): Promise<DaylightRecord[]>;
+  /** Canonical JSON of every record of one type, tombstones included, ordered by id. */
+  exportRecords(type: RecordType): AsyncIterable<string>;
+  /** Starts an all-or-nothing write. Only one may be open at a time. */
+  beginWrite(): Promise<WriteSession>;
+  close(): Promise<void>;
+}

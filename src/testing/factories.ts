@@ -1,0 +1,137 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CODES } from '../demo/demo-codes.ts';
+import type { Act } from '../domain/act.ts';
+import type { Episode } from '../domain/episode.ts';
+import type { Facility } from '../domain/facility.ts';
+import type { Organisation } from '../domain/organisation.ts';
+import type { Person } from '../domain/person.ts';
+import type { Source } from '../domain/source.ts';
+
+const AT = '2025-03-01T10:00:00.000Z';
+
+/** Common fields for a test record. */
+export function testMeta(id: string) {
+  return {
+    id,
+    version: 1,
+    created_at: AT,
+    created_by: 'tester',
+    updated_at: AT,
+    updated_by: 'tester',
+    status: 'draft' as const,
+    confidentiality: 'internal' as const,
+  };
+}
+
+/** A small, valid, fully linked set of records: organisation, facility, two persons, source, episode, act. */
+export function testRecords() {
+  const organisation: Organisation = {
+    type: 'organisation',
+    ...testMeta('O-TEST'),
+    name: { en: 'Test Documentation Group', ko: '시험기록단' },
+    programmes: [{ code: 'SEOUL', name: { en: 'Seoul interviews' } }],
+  };
+  const facility: Facility = {
+    type: 'facility',
+    ...testMeta('F-TEST'),
+    name: { en: 'Reform-through-labour camp No. 12 (Jongo-ri)', ko: '전거리 교화소' },
+    aliases: ['Chŏngŏ-ri'],
+    facility_type: CODES.facilityType.kyohwaso,
+    agency: CODES.agency.msos,
+    location: {
+      province: 'NORTH-HAMGYONG',
+      point: { lat: 42.4, lon: 129.7, precision: 'approximate', radius_km: 10 },
+    },
+  };
+  const victim: Person = {
+    type: 'person',
+    ...testMeta('P-1'),
+    code: 'V-000001',
+    names: [
+      { value: '리영호', form: 'HANGUL-NORTH' },
+      { value: 'Ri Yong Ho', form: 'ROMANIZED-DPRK' },
+    ],
+    sex: 'male',
+    birth: { from: '1975', approximate: true },
+    roles: [CODES.role.victim, CODES.role.interviewee],
+    positions: [],
+  };
+  const guard: Person = {
+    type: 'person',
+    ...testMeta('P-2'),
+    code: 'X-000002',
+    names: [{ value: '박철수', form: 'HANGUL' }],
+    roles: [CODES.role.perpetrator],
+    positions: [
+      {
+        agency: CODES.agency.msos,
+        rank: { en: 'Guard', ko: '경비원' },
+        facility: 'F-TEST',
+        period: { from: '2015', to: '2019' },
+      },
+    ],
+  };
+  const source: Source = {
+    type: 'source',
+    ...testMeta('S-1'),
+    kind: CODES.sourceType.interview,
+    date: { from: '2024-05-02' },
+    languages: ['ko'],
+    interviewer: 'investigator-1',
+    interviewee: 'P-1',
+    organisation: 'O-TEST',
+    programme: 'SEOUL',
+    consent: { scopes: ['INTERNAL-USE'] },
+    files: [],
+    related_sources: [],
+    summary: { en: 'Describes forced labour in the quarry', ko: '채석장에서의 강제노동을 진술함' },
+  };
+  const episode: Episode = {
+    type: 'episode',
+    ...testMeta('E-1'),
+    person: 'P-1',
+    steps: [
+      {
+        kind: 'arrest',
+        date: { from: '2018-03' },
+        agency: CODES.agency.mss,
+        legal_basis: [{ law: CODES.law.criminalCode }],
+      },
+      { kind: 'detention', date: { from: '2018', to: '2021' }, facility: 'F-TEST', legal_basis: [] },
+    ],
+    sources: ['S-1'],
+  };
+  const act: Act = {
+    type: 'act',
+    ...testMeta('A-1'),
+    act_type: CODES.act.forcedLabour,
+    victims: ['P-1'],
+    perpetrators: [{ person: 'P-2', involvement: CODES.involvement.carriedOut }],
+    facility: 'F-TEST',
+    episode: 'E-1',
+    date: { from: '2019', to: '2020' },
+    legal_basis: [],
+    norms: [CODES.norm.iccpr10],
+    sources: [{ source: 'S-1', connection: CODES.connection.victim }],
+    description: {
+      en: 'Forced to work in the quarry fourteen hours a day',
+      ko: '하루 14시간 채석장 노동을 강요당함',
+    },
+  };
+  return { organisation, facility, victim, guard, source, episode, act };
+}
+
+/** The test records as JSON Lines text, in a fixed order. */
+export function testJsonLines(): string {
+  return `${Object.values(testRecords())
+    .map((r) => JSON.stringify(r))
+    .join('\n')}\n`;
+}
+
+/** A fresh temporary folder, removed by the returned function. */
+export function tempDir(prefix = 'daylight-test-'): { path: string; remove: () => void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
