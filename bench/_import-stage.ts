@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { writeDemoFile } from '../src/demo/load-demo.ts';
 import { importRecords } from '../src/interchange/import-records.ts';
-import { readLines } from '../src/interchange/read-lines.ts';
+import { prepareFileInWorker } from '../src/interchange/prepare-worker.ts';
 import { migrate } from '../src/store/sqlite/migrations.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 
@@ -18,7 +18,7 @@ if (stage === 'generate') {
 } else if (stage === 'import') {
   const store = openSqliteStore(b);
   const start = process.hrtime.bigint();
-  const report = await importRecords(store, [{ file: a, lines: readLines(a) }]);
+  const report = await importRecords(store, [{ file: a, batches: prepareFileInWorker(a) }]);
   const elapsed = seconds(start);
   if (!report.ok) throw new Error(`import failed: ${report.problems.length} problems`);
   store.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');

@@ -1,17 +1,20 @@
 import type { RecordType } from '../domain/record.ts';
 import type { PreparedRecord, Store } from '../store/store.ts';
-import { decodeJsonLine, prepareRecord } from './parse-record.ts';
+import { type PreparedLine, prepareInBatches } from './parse-record.ts';
 
-type Where = { file: string; line: number };
-
-/** One numbered input line (1-based), before decoding. */
+/** One numbered input line (1-based): text to decode, or an already decoded value. */
 export type InputLine = { line: number; value: unknown } | { line: number; text: string };
 
 /** A problem to show as `FILE:LINE: field: message`. */
 export type ImportProblem = { file: string; line: number; field: string; message: string };
 
-/** One input file's name (as the user gave it) and its numbered lines. */
-export type InputFile = { file: string; lines: AsyncIterable<InputLine> | Iterable<InputLine> };
+/**
+ * One input file's name (as the user gave it) and its content: numbered lines, or batches of lines
+ * already validated (e.g. by a worker thread, see `prepareFileInWorker`).
+ */
+export type InputFile =
+  | { file: string; lines: AsyncIterable<InputLine> | Iterable<InputLine> }
+  | { file: string; batches: AsyncIterable<PreparedLine[]> };
 
 /** What an import did, or why it wrote nothing. */
 export type ImportReport = {
@@ -27,12 +30,13 @@ export type ImportReport = {
 };
 
 export type ImportOptions = {
-  /** Called every `progressEvery` records with the count so far. */
+  /** Called about every `progressEvery` records with the count so far. */
   onProgress?: (records: number) => void;
   progressEvery?: number;
-  batchSize?: number;
   maxProblems?: number;
 };
+
+type Where = { file: string; line: number };
 
 /** Formats a problem the way compilers do: `FILE:LINE: field: message`. */
 export function formatProblem(problem: ImportProblem): string {
@@ -41,7 +45,7 @@ export function formatProblem(problem: ImportProblem): string {
 
 /**
  * Imports records all-or-nothing: every line is validated and written inside one transaction,
- * references are checked once all lines are in, and any problem rolls the whole file back.
+ * references are checked once all lines are in, and any problem rolls the whole import back.
  * Records already stored with identical content are left as they are, so a re-import changes nothing.
  */
 export async function importRecords(
@@ -50,7 +54,6 @@ export async function importRecords(
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const maxProblems = options.maxProblems ?? 200;
-  const batchSize = options.batchSize ?? 2000;
   const progressEvery = options.progressEvery ?? 10_000;
   const report: ImportReport = {
     files: inputs.map((input) => input.file),
@@ -66,68 +69,51 @@ export async function importRecords(
     if (report.problems.length < maxProblems) report.problems.push({ ...where, field, message });
     else report.moreProblems++;
   };
+  // Where each record was first seen, to place reference problems and duplicates.
   const lineOf = new Map<string, Where>();
+  let nextProgress = progressEvery;
   const session = await store.beginWrite();
   try {
-    let batch: PreparedRecord[] = [];
-    let batchLines: Where[] = [];
-    const flush = async () => {
-      const outcomes = await session.write(batch);
-      outcomes.forEach((outcome, i) => {
-        const line = batchLines[i] as Where;
-        const record = (batch[i] as PreparedRecord).record;
-        if (outcome === 'inserted') report.inserted++;
-        else if (outcome === 'unchanged') report.unchanged++;
-        else {
-          const first = lineOf.get(record.id);
-          const where =
-            first === undefined || first === line
-              ? ''
-              : first.file === line.file
-                ? ` (first at line ${first.line})`
-                : ` (first at ${first.file}:${first.line})`;
-          problem(
-            line,
-            'id',
-            `record ${JSON.stringify(record.id)} already exists with different content${where}`,
-          );
-        }
-        if (outcome !== 'conflict' || !lineOf.has(record.id)) lineOf.set(record.id, line);
-      });
-      batch = [];
-      batchLines = [];
-    };
-    for (const { file, lines } of inputs) {
-      for await (const input of lines) {
-        const where = { file, line: input.line };
-        let value: unknown;
-        if ('text' in input) {
-          if (input.text.trim() === '') continue;
-          const decoded = decodeJsonLine(input.text);
-          if (!decoded.ok) {
-            problem(where, decoded.problem.field, decoded.problem.message);
+    for (const input of inputs) {
+      const batches = 'batches' in input ? input.batches : prepareInBatches(input.lines);
+      for await (const batch of batches) {
+        const records: PreparedRecord[] = [];
+        const wheres: Where[] = [];
+        for (const item of batch) {
+          const where = { file: input.file, line: item.line };
+          if ('problems' in item) {
+            for (const p of item.problems) problem(where, p.field, p.message);
             continue;
           }
-          value = decoded.value;
-        } else value = input.value;
-        const result = prepareRecord(value);
-        if (!result.ok) {
-          for (const p of result.problems) problem(where, p.field, p.message);
-          continue;
+          records.push(item.prepared);
+          wheres.push(where);
         }
-        report.records++;
-        const type = result.prepared.record.type;
-        report.byType[type] = (report.byType[type] ?? 0) + 1;
-        batch.push(result.prepared);
-        batchLines.push(where);
-        if (batch.length >= batchSize) await flush();
-        if (options.onProgress && report.records % progressEvery === 0) options.onProgress(report.records);
+        const outcomes = await session.write(records);
+        outcomes.forEach((outcome, i) => {
+          const where = wheres[i] as Where;
+          const { id, type } = (records[i] as PreparedRecord).columns;
+          report.records++;
+          report.byType[type] = (report.byType[type] ?? 0) + 1;
+          if (outcome === 'inserted') report.inserted++;
+          else if (outcome === 'unchanged') report.unchanged++;
+          else
+            problem(
+              where,
+              'id',
+              `record ${JSON.stringify(id)} already exists with different content${firstSeen(lineOf.get(id), where)}`,
+            );
+          if (!lineOf.has(id)) lineOf.set(id, where);
+        });
+        if (options.onProgress && report.records >= nextProgress) {
+          options.onProgress(report.records);
+          nextProgress += progressEvery;
+        }
       }
     }
-    await flush();
     for (const ref of await session.danglingReferences(maxProblems + 1)) {
+      const where = lineOf.get(ref.id) ?? { file: '?', line: 0 };
       problem(
-        lineOf.get(ref.id) ?? { file: '?', line: 0 },
+        where,
         ref.field,
         `refers to ${ref.targetType} ${JSON.stringify(ref.target)}, which does not exist`,
       );
@@ -145,4 +131,11 @@ export async function importRecords(
     await session.rollback();
     throw error;
   }
+}
+
+function firstSeen(first: Where | undefined, here: Where): string {
+  if (first === undefined || (first.file === here.file && first.line === here.line)) return '';
+  return first.file === here.file
+    ? ` (first at line ${first.line})`
+    : ` (first at ${first.file}:${first.line})`;
 }

@@ -32,10 +32,19 @@ export function prepareRecord(
   const result = RECORD_SCHEMAS[type].safeParse(value);
   if (!result.success) return { ok: false, problems: result.error.issues.map(describeIssue) };
   const record = result.data as DaylightRecord;
+  const columns = {
+    id: record.id,
+    type: record.type,
+    version: record.version,
+    status: record.status,
+    confidentiality: record.confidentiality,
+    updated_at: record.updated_at,
+    deleted: record.deleted !== undefined,
+  };
   return {
     ok: true,
     prepared: {
-      record,
+      columns,
       json: canonicalJson(record),
       refs: referencesOf(record),
       searchText: searchTextOf(record),
@@ -76,4 +85,46 @@ function describeIssue(issue: z.core.$ZodIssue): FieldProblem {
     return { field: fieldPath(issue.path), message: `is missing (expected ${issue.expected})` };
   }
   return { field: fieldPath(issue.path), message: issue.message };
+}
+
+/** One input line, validated: ready to write, or its problems. */
+export type PreparedLine =
+  | { line: number; prepared: PreparedRecord }
+  | { line: number; problems: FieldProblem[] };
+
+/** Decodes (if text) and validates one numbered input line. `undefined` for a blank line. */
+export function prepareLine(
+  input: { line: number; value: unknown } | { line: number; text: string },
+): PreparedLine | undefined {
+  let value: unknown;
+  if ('text' in input) {
+    if (input.text.trim() === '') return undefined;
+    const decoded = decodeJsonLine(input.text);
+    if (!decoded.ok) return { line: input.line, problems: [decoded.problem] };
+    value = decoded.value;
+  } else value = input.value;
+  const result = prepareRecord(value);
+  return result.ok
+    ? { line: input.line, prepared: result.prepared }
+    : { line: input.line, problems: result.problems };
+}
+
+/** Validates lines in batches, in this thread. */
+export async function* prepareInBatches(
+  lines:
+    | AsyncIterable<{ line: number; value: unknown } | { line: number; text: string }>
+    | Iterable<{ line: number; value: unknown } | { line: number; text: string }>,
+  batchSize = 2000,
+): AsyncGenerator<PreparedLine[]> {
+  let batch: PreparedLine[] = [];
+  for await (const input of lines) {
+    const prepared = prepareLine(input);
+    if (!prepared) continue;
+    batch.push(prepared);
+    if (batch.length >= batchSize) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }

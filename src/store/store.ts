@@ -1,8 +1,22 @@
 import type { DaylightRecord, RecordType, Reference } from '../domain/record.ts';
 
-/** A validated record ready to write: its canonical JSON, its references and its search text. */
+/** The columns every store indexes a record by, taken from the record itself. */
+export type RecordColumns = {
+  id: string;
+  type: RecordType;
+  version: number;
+  status: string;
+  confidentiality: string;
+  updated_at: string;
+  deleted: boolean;
+};
+
+/**
+ * A validated record ready to write: its indexed columns, canonical JSON, references and search
+ * text. Plain data, so that it can be prepared in a worker thread.
+ */
 export type PreparedRecord = {
-  record: DaylightRecord;
+  columns: RecordColumns;
   json: string;
   refs: Reference[];
   searchText: string;

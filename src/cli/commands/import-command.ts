@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { RECORD_TYPES } from '../../domain/record.ts';
 import { readCsvRecords } from '../../interchange/csv-records.ts';
 import { formatProblem, importRecords } from '../../interchange/import-records.ts';
-import { readLines } from '../../interchange/read-lines.ts';
+import { prepareFileInWorker } from '../../interchange/prepare-worker.ts';
 import { CommandError, withContext } from '../context.ts';
 
 /** Files as given, and a folder's .jsonl and .csv files in name order. */
@@ -40,10 +40,11 @@ export function registerImport(program: Command): void {
           ? (n: number) => process.stderr.write(`\rimporting… ${n.toLocaleString('en')} records`)
           : undefined;
         const files = await expandInputs(paths);
-        const inputs = files.map((file) => ({
-          file,
-          lines: file.toLowerCase().endsWith('.csv') ? readCsvRecords(file) : readLines(file),
-        }));
+        const inputs = files.map((file) =>
+          file.toLowerCase().endsWith('.csv')
+            ? { file, lines: readCsvRecords(file) }
+            : { file, batches: prepareFileInWorker(file) },
+        );
         const report = await importRecords(store, inputs, { onProgress: progress });
         if (progress) process.stderr.write('\r\x1b[K');
         if (!report.ok) {
