@@ -17,6 +17,7 @@ const stage = <K extends string>(args: string[]): Record<K, number> => {
     process.execPath,
     [
       '--disable-warning=ExperimentalWarning',
+      '--max-old-space-size=20000',
       new URL('./_import-stage.ts', import.meta.url).pathname,
       ...args,
     ],

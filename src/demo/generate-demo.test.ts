@@ -144,6 +144,11 @@ describe('demo dataset', () => {
     ]);
   });
 
+  it('dates nothing in the future', () => {
+    for (const r of records) assert.ok(r.created_at <= '2026-11-01' && r.updated_at <= '2026-11-01', r.id);
+    for (const s of ofType('source')) assert.ok((s.date?.from ?? '') <= '2026-10-31', s.id);
+  });
+
   it('is clearly fictional', () => {
     for (const o of ofType('organisation')) assert.match(o.name.en ?? '', /\(fictional\)/);
     for (const s of ofType('source').slice(0, 50)) assert.match(s.summary?.en ?? '', /^Fictional/);

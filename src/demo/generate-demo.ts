@@ -142,7 +142,9 @@ export function* generateDemo(options: DemoOptions): Generator<DaylightRecord> {
     const sourceId = `S-${String(interviews).padStart(7, '0')}`;
     const episodeId = `E-${String(interviews).padStart(7, '0')}`;
     const status = random.weighted(STATUSES);
-    const interviewDate = `${path.interviewYear}-${pad(random.int(1, 12))}-${pad(random.int(1, 28))}`;
+    // The demo's last interviews are in October 2026, so that no record is dated in the future.
+    const lastMonth = path.interviewYear === LAST_YEAR ? 10 : 12;
+    const interviewDate = `${path.interviewYear}-${pad(random.int(1, lastMonth))}-${pad(random.int(1, 28))}`;
     const at = `${interviewDate}T0${random.int(1, 8)}:${pad(random.int(0, 59))}:00.000Z`;
     const investigator = `demo-investigator-${programme.code.toLowerCase()}-${random.int(1, 3)}`;
     const meta = (id: string, confidentiality: Confidentiality) => ({

@@ -30,6 +30,12 @@ describe('daylight import', () => {
     assert.deepEqual([n.person, n.act, n.source, n.episode, n.facility, n.organisation], [2, 1, 1, 1, 1, 1]);
   });
 
+  it('finds the database through DAYLIGHT_DB when --db is not given', () => {
+    const result = runCli(['counts', '--json'], { env: { DAYLIGHT_DB: db } });
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(JSON.parse(result.stdout).act, 1);
+  });
+
   it('re-importing the same file changes nothing', async () => {
     const before = runCli(['--db', db, 'export']).stdout;
     const result = runCli(['--db', db, 'import', good]);
