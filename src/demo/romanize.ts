@@ -4,101 +4,14 @@ import { romanize } from 'es-hangul';
 // no well-kept JavaScript library, so their jamo tables are written here (initial-position values,
 // as names are romanised syllable by syllable).
 
-const MR_INITIALS = [
-  'k',
-  'kk',
-  'n',
-  't',
-  'tt',
-  'r',
-  'm',
-  'p',
-  'pp',
-  's',
-  'ss',
-  '',
-  'ch',
-  'tch',
-  "ch'",
-  "k'",
-  "t'",
-  "p'",
-  'h',
-];
-const DPRK_INITIALS = [
-  'k',
-  'kk',
-  'n',
-  't',
-  'tt',
-  'r',
-  'm',
-  'p',
-  'pp',
-  's',
-  'ss',
-  '',
-  'j',
-  'jj',
-  'ch',
-  'kh',
-  'th',
-  'ph',
-  'h',
-];
-const MR_MEDIALS = [
-  'a',
-  'ae',
-  'ya',
-  'yae',
-  'ŏ',
-  'e',
-  'yŏ',
-  'ye',
-  'o',
-  'wa',
-  'wae',
-  'oe',
-  'yo',
-  'u',
-  'wŏ',
-  'we',
-  'wi',
-  'yu',
-  'ŭ',
-  'ŭi',
-  'i',
-];
-const FINALS = [
-  '',
-  'k',
-  'k',
-  'k',
-  'n',
-  'n',
-  'n',
-  't',
-  'l',
-  'k',
-  'm',
-  'l',
-  'l',
-  'l',
-  'p',
-  'l',
-  'm',
-  'p',
-  'p',
-  't',
-  't',
-  'ng',
-  't',
-  't',
-  'k',
-  't',
-  'p',
-  't',
-];
+// biome-ignore format: a jamo table reads best on one line
+const MR_INITIALS = ['k', 'kk', 'n', 't', 'tt', 'r', 'm', 'p', 'pp', 's', 'ss', '', 'ch', 'tch', "ch'", "k'", "t'", "p'", 'h'];
+// biome-ignore format: a jamo table reads best on one line
+const DPRK_INITIALS = ['k', 'kk', 'n', 't', 'tt', 'r', 'm', 'p', 'pp', 's', 'ss', '', 'j', 'jj', 'ch', 'kh', 'th', 'ph', 'h'];
+// biome-ignore format: a jamo table reads best on one line
+const MR_MEDIALS = ['a', 'ae', 'ya', 'yae', 'ŏ', 'e', 'yŏ', 'ye', 'o', 'wa', 'wae', 'oe', 'yo', 'u', 'wŏ', 'we', 'wi', 'yu', 'ŭ', 'ŭi', 'i'];
+// biome-ignore format: a jamo table reads best on one line
+const FINALS = ['', 'k', 'k', 'k', 'n', 'n', 'n', 't', 'l', 'k', 'm', 'l', 'l', 'l', 'p', 'l', 'm', 'p', 'p', 't', 't', 'ng', 't', 't', 'k', 't', 'p', 't'];
 
 /** The romanisation systems the demo writes names in. */
 export type Romanization = 'rr' | 'mr' | 'dprk';
