@@ -23,6 +23,12 @@ registerDemo(program);
 registerStart(program);
 registerSchema(program);
 
+// `daylight export | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

@@ -7,6 +7,7 @@ import { Organisation } from './organisation.ts';
 import { Person } from './person.ts';
 import { Source } from './source.ts';
 import type { BilingualText } from './text.ts';
+import { ancestorsOf, termOf } from './vocabulary.ts';
 
 /** Every record type, in the order exports write them (referenced types first). */
 export const RECORD_TYPES = [
@@ -140,6 +141,8 @@ export function searchTextOf(record: DaylightRecord): string {
       for (const step of record.steps) text(step.note);
       break;
     case 'act':
+      // The type's labels, so that "torture" or "고문" finds acts of every torture method.
+      for (const code of ancestorsOf('act-types', record.act_type)) text(termOf('act-types', code));
       text(record.description);
       break;
   }

@@ -79,3 +79,28 @@ export function descendantsOf(id: VocabularyId, code: string): string[] {
   }
   return result;
 }
+
+/** A term by its code, if the vocabulary has it. */
+export function termOf(id: VocabularyId, code: string): Term | undefined {
+  let index = termIndex.get(id);
+  if (!index) {
+    index = new Map(vocabulary(id).terms.map((term) => [term.code, term]));
+    termIndex.set(id, index);
+  }
+  return index.get(code);
+}
+
+const termIndex = new Map<VocabularyId, Map<string, Term>>();
+
+/** A term's code and the codes of every term above it, nearest first. */
+export function ancestorsOf(id: VocabularyId, code: string): string[] {
+  const chain: string[] = [];
+  for (
+    let term = termOf(id, code);
+    term && !chain.includes(term.code);
+    term = term.parent ? termOf(id, term.parent) : undefined
+  ) {
+    chain.push(term.code);
+  }
+  return chain;
+}

@@ -46,7 +46,7 @@ describe('SQLite store', () => {
     assert.deepEqual(await ids('거리'), ['F-TEST']); // the middle of 전거리
     assert.deepEqual(await ids('영호'), ['P-1']); // given name inside 리영호
     assert.deepEqual(await ids('채석장'), ['A-1', 'S-1']);
-    assert.deepEqual(await ids('강제노동'), ['S-1']);
+    assert.deepEqual(await ids('강제노동'), ['A-1', 'S-1']); // the act by its type's Korean label
     assert.deepEqual(await ids('리'), ['P-1']); // one syllable: as a prefix
     assert.deepEqual(await ids('전거리교화'), []); // no such string: the space matters
   });
@@ -63,6 +63,7 @@ describe('SQLite store', () => {
       ['A-1'],
     );
     assert.deepEqual(await ids('"; DROP TABLE records; --'), []);
+    assert.deepEqual(await ids('Forced labour'), ['A-1', 'S-1']); // the act by its type's label
   });
 
   it('counts live records per type and lists the newest first', async () => {
