@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAudit } from './commands/audit-command.ts';
 import { registerDemo } from './commands/demo-command.ts';
 import { registerExport } from './commands/export-command.ts';
 import { registerFiles } from './commands/files-command.ts';
@@ -22,6 +23,7 @@ registerFiles(program);
 registerDemo(program);
 registerStart(program);
 registerSchema(program);
+registerAudit(program);
 
 // `daylight export | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -74,9 +74,8 @@ export async function addEvidenceFile(
   if (input.derivedFrom) {
     records.push(custody(input.derivedFrom, input.actor, at, 'derived', `working copy ${id}`));
   }
-  const report = await importRecords(store, [
-    { file: 'evidence', lines: records.map((value, i) => ({ line: i + 1, value })) },
-  ]);
+  const lines = records.map((value, i) => ({ line: i + 1, value }));
+  const report = await importRecords(store, [{ file: 'evidence', lines }], { actor: input.actor });
   if (!report.ok) throw new Error(report.problems.map((p) => formatProblem(p)).join('\n'));
   return { id, sha256: stored.sha256, size: stored.size, newContent: stored.added };
 }

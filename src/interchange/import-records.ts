@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { RecordType } from '../domain/record.ts';
 import type { PreparedRecord, Store } from '../store/store.ts';
 import { type PreparedLine, prepareInBatches } from './parse-record.ts';
@@ -30,6 +31,10 @@ export type ImportReport = {
 };
 
 export type ImportOptions = {
+  /** Who is importing, for the audit trail (default `system`). */
+  actor?: string;
+  /** Why, if the user said (kept in the audit trail). */
+  reason?: string;
   /** Called about every `progressEvery` records with the count so far. */
   onProgress?: (records: number) => void;
   progressEvery?: number;
@@ -72,6 +77,8 @@ export async function importRecords(
   // Where each record was first seen, to place reference problems and duplicates.
   const lineOf = new Map<string, Where>();
   let nextProgress = progressEvery;
+  // A digest of the ids written, in order, for the audit entry: it names what changed without listing it.
+  const writtenIds = createHash('sha256');
   const session = await store.beginWrite();
   try {
     for (const input of inputs) {
@@ -94,8 +101,10 @@ export async function importRecords(
           const { id, type } = (records[i] as PreparedRecord).columns;
           report.records++;
           report.byType[type] = (report.byType[type] ?? 0) + 1;
-          if (outcome === 'inserted') report.inserted++;
-          else if (outcome === 'unchanged') report.unchanged++;
+          if (outcome === 'inserted') {
+            report.inserted++;
+            writtenIds.update(`${id}\n`);
+          } else if (outcome === 'unchanged') report.unchanged++;
           else
             problem(
               where,
@@ -123,6 +132,20 @@ export async function importRecords(
     if (report.problems.length > 0 || report.moreProblems > 0) {
       await session.rollback();
       return report;
+    }
+    if (report.inserted > 0) {
+      await session.audit({
+        at: new Date().toISOString(),
+        actor: options.actor ?? 'system',
+        action: 'import',
+        reason: options.reason,
+        detail: {
+          files: report.files.length,
+          inserted: report.inserted,
+          unchanged: report.unchanged,
+          ids_sha256: writtenIds.digest('hex'),
+        },
+      });
     }
     await session.commit();
     report.ok = true;

@@ -1,3 +1,4 @@
+import type { AuditEntry, AuditEvent } from '../access/audit-chain.ts';
 import type { DaylightRecord, RecordType, Reference } from '../domain/record.ts';
 
 /** The columns every store indexes a record by, taken from the record itself. */
@@ -35,6 +36,8 @@ export type DanglingReference = { id: string; field: string; target: string; tar
 export interface WriteSession {
   /** Writes a batch; a record whose id exists with other content is not written and reported as `conflict`. */
   write(batch: readonly PreparedRecord[]): Promise<WriteOutcome[]>;
+  /** Appends an audit entry that commits (or rolls back) with the session's records. */
+  audit(event: AuditEvent): Promise<void>;
   /** References from records written in this session that point nowhere. */
   danglingReferences(limit: number): Promise<DanglingReference[]>;
   commit(): Promise<void>;
@@ -65,6 +68,12 @@ export interface Store {
   listReferencing(targetId: string, fromType?: RecordType): Promise<DaylightRecord[]>;
   /** Canonical JSON of every record of one type, tombstones included, ordered by id. */
   exportRecords(type: RecordType): AsyncIterable<string>;
+  /** Appends one entry to the hash-chained audit trail (reads, refusals: things not written in a session). */
+  appendAudit(event: AuditEvent): Promise<AuditEntry>;
+  /** The audit trail in order. */
+  auditEntries(): AsyncIterable<AuditEntry>;
+  /** The last chain head recorded outside the database, if any (to catch entries cut off the end). */
+  auditAnchor(): Promise<{ seq: number; hash: string } | undefined>;
   /** Starts an all-or-nothing write. Only one may be open at a time. */
   beginWrite(): Promise<WriteSession>;
   close(): Promise<void>;

@@ -35,7 +35,7 @@ export function registerImport(program: Command): void {
     )
     .action(async (paths: string[]) => {
       const globals = program.opts();
-      await withContext(globals, async ({ store }) => {
+      await withContext(globals, async ({ store, actor }) => {
         const progress = process.stderr.isTTY
           ? (n: number) => process.stderr.write(`\rimporting… ${n.toLocaleString('en')} records`)
           : undefined;
@@ -45,7 +45,7 @@ export function registerImport(program: Command): void {
             ? { file, lines: readCsvRecords(file) }
             : { file, batches: prepareFileInWorker(file) },
         );
-        const report = await importRecords(store, inputs, { onProgress: progress });
+        const report = await importRecords(store, inputs, { onProgress: progress, actor });
         if (progress) process.stderr.write('\r\x1b[K');
         if (!report.ok) {
           for (const problem of report.problems) process.stderr.write(`${formatProblem(problem)}\n`);

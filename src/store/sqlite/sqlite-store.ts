@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { sql } from 'kysely';
+import { type AuditEntry, type AuditEvent, entryHash, GENESIS } from '../../access/audit-chain.ts';
 import { type DaylightRecord, RECORD_TYPES, type RecordType } from '../../domain/record.ts';
 import { ftsQuery, indexableText } from '../../search/hangul-bigrams.ts';
 import type {
@@ -108,13 +109,51 @@ export class SqliteStore implements Store {
     for (const row of statement.iterate(type)) yield row.doc as string;
   }
 
+  async appendAudit(event: AuditEvent): Promise<AuditEntry> {
+    if (this.writing) throw new Error('a write session is open: audit through it');
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const entry = appendAuditRow(this.db, event);
+      this.db.exec('COMMIT');
+      this.recordAnchor();
+      return entry;
+    } catch (error) {
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  async *auditEntries(): AsyncIterable<AuditEntry> {
+    for (const row of this.db.prepare('SELECT * FROM audit ORDER BY seq').iterate())
+      yield auditRowToEntry(row);
+  }
+
+  async auditAnchor(): Promise<{ seq: number; hash: string } | undefined> {
+    const file = this.anchorFile();
+    return file && existsSync(file)
+      ? (JSON.parse(readFileSync(file, 'utf8')) as { seq: number; hash: string })
+      : undefined;
+  }
+
+  /** Keeps the chain's head outside the database, so that entries cut off its end are noticed. */
+  recordAnchor(): void {
+    const file = this.anchorFile();
+    const head = this.db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get();
+    if (file && head) writeFileSync(file, `${JSON.stringify({ seq: head.seq, hash: head.hash })}\n`);
+  }
+
+  private anchorFile(): string | undefined {
+    return this.path === ':memory:' ? undefined : `${this.path}.audit-head`;
+  }
+
   async beginWrite(): Promise<WriteSession> {
     if (this.writing) throw new Error('another write session is open on this store');
     this.writing = true;
     this.db.exec('BEGIN IMMEDIATE');
     const firstSeq = Number(this.db.prepare('SELECT coalesce(max(seq), 0) AS n FROM records').get()?.n ?? 0);
-    const done = () => {
+    const done = (committed: boolean) => {
       this.writing = false;
+      if (committed) this.recordAnchor();
     };
     return new SqliteWriteSession(this.db, firstSeq, done);
   }
@@ -128,14 +167,14 @@ export class SqliteStore implements Store {
 class SqliteWriteSession implements WriteSession {
   private readonly db: DatabaseSync;
   private readonly firstSeq: number;
-  private readonly done: () => void;
+  private readonly done: (committed: boolean) => void;
   private readonly insertRecord: StatementSync;
   private readonly existingDoc: StatementSync;
   private readonly insertRef: StatementSync;
   private readonly insertSearch: StatementSync;
   private open = true;
 
-  constructor(db: DatabaseSync, firstSeq: number, done: () => void) {
+  constructor(db: DatabaseSync, firstSeq: number, done: (committed: boolean) => void) {
     this.db = db;
     this.firstSeq = firstSeq;
     this.done = done;
@@ -182,6 +221,11 @@ class SqliteWriteSession implements WriteSession {
     return outcomes;
   }
 
+  async audit(event: AuditEvent): Promise<void> {
+    this.assertOpen();
+    appendAuditRow(this.db, event);
+  }
+
   async danglingReferences(limit: number): Promise<DanglingReference[]> {
     this.assertOpen();
     const rows = this.db
@@ -196,13 +240,15 @@ class SqliteWriteSession implements WriteSession {
   async commit(): Promise<void> {
     this.assertOpen();
     this.open = false;
+    let committed = false;
     try {
       this.db.exec('COMMIT');
+      committed = true;
     } catch (error) {
       if (this.db.isTransaction) this.db.exec('ROLLBACK');
       throw error;
     } finally {
-      this.done();
+      this.done(committed);
     }
   }
 
@@ -210,10 +256,47 @@ class SqliteWriteSession implements WriteSession {
     if (!this.open) return;
     this.open = false;
     if (this.db.isTransaction) this.db.exec('ROLLBACK');
-    this.done();
+    this.done(false);
   }
 
   private assertOpen() {
     if (!this.open) throw new Error('this write session has ended');
   }
+}
+
+/** Appends one chained entry; the caller holds the write transaction. */
+function appendAuditRow(db: DatabaseSync, event: AuditEvent): AuditEntry {
+  const last = db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get();
+  const seq = last ? Number(last.seq) + 1 : 1;
+  const prev = last ? String(last.hash) : GENESIS;
+  const hash = entryHash(prev, seq, event);
+  db.prepare(
+    'INSERT INTO audit (seq, at, actor, action, target, reason, detail, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    seq,
+    event.at,
+    event.actor,
+    event.action,
+    event.target ?? null,
+    event.reason ?? null,
+    event.detail === undefined ? null : JSON.stringify(event.detail),
+    prev,
+    hash,
+  );
+  return { ...event, seq, prev, hash };
+}
+
+function auditRowToEntry(row: Record<string, unknown>): AuditEntry {
+  const entry: AuditEntry = {
+    seq: Number(row.seq),
+    at: String(row.at),
+    actor: String(row.actor),
+    action: String(row.action),
+    prev: String(row.prev),
+    hash: String(row.hash),
+  };
+  if (row.target !== null) entry.target = String(row.target);
+  if (row.reason !== null) entry.reason = String(row.reason);
+  if (row.detail !== null) entry.detail = JSON.parse(String(row.detail));
+  return entry;
 }
