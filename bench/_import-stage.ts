@@ -53,13 +53,13 @@ if (stage === 'generate') {
       'INSERT INTO records (seq, id, type, version, status, confidentiality, updated_at, deleted, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const insertRef = db.prepare('INSERT INTO refs (from_seq, field, to_id, to_type) VALUES (?, ?, ?, ?)');
-    const insertSearch = db.prepare('INSERT INTO search (rowid, body) VALUES (?, ?)');
+    const insertSearch = db.prepare('INSERT INTO search (rowid, open, identifying) VALUES (?, ?, ?)');
     const start = process.hrtime.bigint();
     db.exec('BEGIN');
     for (const r of records) insertRecord.run(...(Object.values(r) as SQLInputValue[]));
     if (withExtras) {
       for (const r of refs) insertRef.run(...(Object.values(r) as SQLInputValue[]));
-      for (const [seq, body] of bodies) insertSearch.run(seq, body);
+      for (const [seq, open, identifying] of bodies) insertSearch.run(seq, open, identifying);
     }
     db.exec('COMMIT');
     const elapsed = seconds(start);

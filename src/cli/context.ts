@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
+import { Role, type Viewer } from '../access/roles.ts';
 import { BlobStore } from '../evidence/blob-store.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { Store } from '../store/store.ts';
@@ -7,8 +8,14 @@ import type { Store } from '../store/store.ts';
 /** The default database of the embedded install, relative to where `daylight` runs. */
 export const DEFAULT_DB = 'var/daylight.db';
 
-/** What every command works on: the store, the evidence files beside it, and who is acting. */
-export type CommandContext = { store: Store; blobs: BlobStore; dbPath: string; actor: string };
+/** What every command works on: the store, the evidence files beside it, and who is acting in which role. */
+export type CommandContext = {
+  store: Store;
+  blobs: BlobStore;
+  dbPath: string;
+  actor: string;
+  viewer: Viewer;
+};
 
 /** The database path from `--db`, else `DAYLIGHT_DB`, else the default. */
 export function databasePath(option: string | undefined): string {
@@ -17,15 +24,20 @@ export function databasePath(option: string | undefined): string {
 
 /** Opens the store and evidence folder for one command, and closes them however it ends. */
 export async function withContext<T>(
-  options: { db?: string; actor?: string },
+  options: { db?: string; actor?: string; role?: string },
   run: (context: CommandContext) => Promise<T>,
 ): Promise<T> {
   const dbPath = databasePath(options.db);
   const store = openSqliteStore(dbPath);
   const blobs = new BlobStore(`${dbPath.replace(/\.(db|sqlite3?)$/, '')}.files`);
   const actor = options.actor ?? process.env.DAYLIGHT_ACTOR ?? userInfo().username;
+  const role = Role.safeParse(options.role ?? 'admin');
+  if (!role.success) {
+    await store.close();
+    throw new CommandError(`--role: expected one of ${Role.options.join(', ')}`, 2);
+  }
   try {
-    return await run({ store, blobs, dbPath, actor });
+    return await run({ store, blobs, dbPath, actor, viewer: { user: actor, role: role.data } });
   } finally {
     await store.close();
   }

@@ -13,6 +13,10 @@ const program = new Command('daylight')
   .description('Daylight: document, verify and carry evidence of detention abuses in North Korea to the UN')
   .option('--db <path>', `database file (env DAYLIGHT_DB; default ${DEFAULT_DB})`)
   .option('--actor <name>', 'who is acting, for the record (env DAYLIGHT_ACTOR; default: your user name)')
+  .option(
+    '--role <role>',
+    'act in this role, e.g. to see what an analyst would (default: admin, the holder of the database)',
+  )
   .showHelpAfterError()
   .exitOverride();
 

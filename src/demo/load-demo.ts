@@ -18,6 +18,7 @@ export async function loadDemo(
   return importRecords(store, [{ file: 'demo', lines }], {
     onProgress: options.onProgress,
     progressEvery: 50_000,
+    actor: 'demo',
   });
 }
 

@@ -106,45 +106,54 @@ export function referencesOf(record: DaylightRecord): Reference[] {
   return refs;
 }
 
-/** The words full-text search finds a record by, in Korean and English. */
-export function searchTextOf(record: DaylightRecord): string {
-  const parts: string[] = [];
-  const text = (t: BilingualText | undefined) => {
-    if (t?.en) parts.push(t.en);
-    if (t?.ko) parts.push(t.ko);
+/**
+ * The words full-text search finds a record by, in Korean and English, in two parts: `open` text,
+ * and `identifying` text (names, notes, file names) that only callers allowed to see identifying
+ * fields may search, so that a name typed into search reveals nothing to anyone else.
+ */
+export function searchTextOf(record: DaylightRecord): SearchText {
+  const open: string[] = [];
+  const identifying: string[] = [];
+  const text = (into: string[], t: BilingualText | undefined) => {
+    if (t?.en) into.push(t.en);
+    if (t?.ko) into.push(t.ko);
   };
   switch (record.type) {
     case 'organisation':
-      text(record.name);
-      for (const p of record.programmes) text(p.name);
+      text(open, record.name);
+      for (const p of record.programmes) text(open, p.name);
       break;
     case 'facility':
-      text(record.name);
-      parts.push(...record.aliases);
+      text(open, record.name);
+      open.push(...record.aliases);
       break;
     case 'person':
-      parts.push(record.code, ...record.names.map((n) => n.value));
-      text(record.notes);
+      open.push(record.code);
+      identifying.push(...record.names.map((n) => n.value));
+      text(identifying, record.notes);
       break;
     case 'file':
-      if (record.name) parts.push(record.name);
+      if (record.name) identifying.push(record.name);
       break;
     case 'custody':
-      if (record.note) parts.push(record.note);
+      if (record.note) identifying.push(record.note);
       break;
     case 'source':
-      text(record.title);
-      text(record.summary);
-      text(record.place);
+      text(open, record.title);
+      text(open, record.summary);
+      text(open, record.place);
       break;
     case 'episode':
-      for (const step of record.steps) text(step.note);
+      for (const step of record.steps) text(open, step.note);
       break;
     case 'act':
       // The type's labels, so that "torture" or "고문" finds acts of every torture method.
-      for (const code of ancestorsOf('act-types', record.act_type)) text(termOf('act-types', code));
-      text(record.description);
+      for (const code of ancestorsOf('act-types', record.act_type)) text(open, termOf('act-types', code));
+      text(open, record.description);
       break;
   }
-  return parts.join('\n');
+  return { open: open.join('\n'), identifying: identifying.join('\n') };
 }
+
+/** A record's searchable text, split by who may search it. */
+export type SearchText = { open: string; identifying: string };

@@ -1,5 +1,6 @@
 import type { AuditEntry, AuditEvent } from '../access/audit-chain.ts';
-import type { DaylightRecord, RecordType, Reference } from '../domain/record.ts';
+import type { DaylightRecord, RecordType, Reference, SearchText } from '../domain/record.ts';
+import type { Confidentiality } from '../domain/record-meta.ts';
 
 /** The columns every store indexes a record by, taken from the record itself. */
 export type RecordColumns = {
@@ -20,7 +21,7 @@ export type PreparedRecord = {
   columns: RecordColumns;
   json: string;
   refs: Reference[];
-  searchText: string;
+  searchText: SearchText;
 };
 
 /** What happened to one record written in an import. */
@@ -47,8 +48,26 @@ export interface WriteSession {
 /** A hit of full-text search. */
 export type SearchHit = { id: string; type: RecordType; record: DaylightRecord };
 
-/** How to page through records. */
-export type ListQuery = { type?: RecordType; limit: number; offset?: number; includeDeleted?: boolean };
+/** How to page through records: of one type, at the given confidentiality levels only. */
+export type ListQuery = {
+  type?: RecordType;
+  limit: number;
+  offset?: number;
+  includeDeleted?: boolean;
+  levels?: Confidentiality[];
+};
+
+/**
+ * What a search may look at: records at `levels` only (all when absent), identifying text only when
+ * `identifying` is true, and only `verified` records when `verifiedOnly`.
+ */
+export type SearchScope = {
+  type?: RecordType;
+  limit: number;
+  levels?: Confidentiality[];
+  identifying?: boolean;
+  verifiedOnly?: boolean;
+};
 
 /**
  * Everything Daylight keeps, behind one interface: SQLite is the embedded default and the server
@@ -60,10 +79,13 @@ export interface Store {
   getRecord(id: string): Promise<DaylightRecord | undefined>;
   /** Most recently updated first. */
   listRecords(query: ListQuery): Promise<DaylightRecord[]>;
-  /** Live (not deleted) records per type. */
-  countByType(): Promise<Record<RecordType, number>>;
+  /** Live (not deleted) records per type, at the given levels only (all when absent). */
+  countByType(scope?: {
+    levels?: Confidentiality[];
+    verifiedOnly?: boolean;
+  }): Promise<Record<RecordType, number>>;
   /** Records whose text contains every term of the query (Hangul substrings, English word prefixes). */
-  search(query: string, options: { type?: RecordType; limit: number }): Promise<SearchHit[]>;
+  search(query: string, scope: SearchScope): Promise<SearchHit[]>;
   /** Live records of `fromType` that point to the record `targetId` (e.g. a file's custody entries). */
   listReferencing(targetId: string, fromType?: RecordType): Promise<DaylightRecord[]>;
   /** Canonical JSON of every record of one type, tombstones included, ordered by id. */

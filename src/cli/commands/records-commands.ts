@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
 import { isRecordType, RECORD_TYPES } from '../../domain/record.ts';
+import { countRecords } from '../../records/count-records.ts';
+import { readRecord } from '../../records/read-record.ts';
+import { searchRecords } from '../../records/search-records.ts';
 import { CommandError, withContext } from '../context.ts';
 
 /** `daylight search`, `daylight show` and `daylight counts`: read records from the terminal. */
@@ -16,10 +19,13 @@ export function registerRecordCommands(program: Command): void {
         throw new CommandError(`--type: unknown record type ${JSON.stringify(options.type)}`, 2);
       }
       const type = options.type;
-      await withContext(program.opts(), async ({ store }) => {
-        const hits = await store.search(words.join(' '), { type, limit: Number(options.limit) });
+      await withContext(program.opts(), async ({ store, viewer }) => {
+        const hits = await searchRecords(store, viewer, words.join(' '), {
+          type,
+          limit: Number(options.limit),
+        });
         for (const hit of hits) {
-          process.stdout.write(options.json ? `${JSON.stringify(hit.record)}\n` : `${hit.type}\t${hit.id}\n`);
+          process.stdout.write(options.json ? `${JSON.stringify(hit)}\n` : `${hit.type}\t${hit.id}\n`);
         }
         if (!options.json) process.stderr.write(`${hits.length} hit${hits.length === 1 ? '' : 's'}\n`);
       });
@@ -29,9 +35,10 @@ export function registerRecordCommands(program: Command): void {
     .command('show')
     .description('print one record as JSON')
     .argument('<id>', 'record id')
-    .action(async (id: string) => {
-      await withContext(program.opts(), async ({ store }) => {
-        const record = await store.getRecord(id);
+    .option('--reason <why>', 'why you are reading it (kept in the audit trail for restricted records)')
+    .action(async (id: string, options: { reason?: string }) => {
+      await withContext(program.opts(), async ({ store, viewer }) => {
+        const record = await readRecord(store, viewer, id, options.reason);
         if (!record) throw new CommandError(`no record with id ${JSON.stringify(id)}`);
         process.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
       });
@@ -42,8 +49,8 @@ export function registerRecordCommands(program: Command): void {
     .description('how many live records of each type the database holds')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
-      await withContext(program.opts(), async ({ store }) => {
-        const counts = await store.countByType();
+      await withContext(program.opts(), async ({ store, viewer }) => {
+        const counts = await countRecords(store, viewer);
         if (options.json) process.stdout.write(`${JSON.stringify(counts)}\n`);
         else for (const [type, n] of Object.entries(counts)) process.stdout.write(`${type}\t${n}\n`);
       });

@@ -32,8 +32,9 @@ export const MIGRATIONS: Migration[] = [
         PRIMARY KEY (from_seq, field)
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX refs_to ON refs (to_id);
+      -- Two columns: text anyone allowed to see the record may search, and identifying text.
       CREATE VIRTUAL TABLE search USING fts5 (
-        body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+        open, identifying, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
       );
     `,
   },

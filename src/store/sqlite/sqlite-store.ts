@@ -4,12 +4,14 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { sql } from 'kysely';
 import { type AuditEntry, type AuditEvent, entryHash, GENESIS } from '../../access/audit-chain.ts';
 import { type DaylightRecord, RECORD_TYPES, type RecordType } from '../../domain/record.ts';
+import type { Confidentiality } from '../../domain/record-meta.ts';
 import { ftsQuery, indexableText } from '../../search/hangul-bigrams.ts';
 import type {
   DanglingReference,
   ListQuery,
   PreparedRecord,
   SearchHit,
+  SearchScope,
   Store,
   WriteOutcome,
   WriteSession,
@@ -64,6 +66,8 @@ export class SqliteStore implements Store {
     let select = this.query.selectFrom('records').select('doc');
     if (query.type) select = select.where('type', '=', query.type);
     if (!query.includeDeleted) select = select.where('deleted', '=', 0);
+    if (query.levels)
+      select = select.where('confidentiality', 'in', query.levels.length > 0 ? query.levels : ['']);
     const rows = await select
       .orderBy('updated_at', 'desc')
       .orderBy('id')
@@ -73,26 +77,35 @@ export class SqliteStore implements Store {
     return rows.map((row) => JSON.parse(row.doc) as DaylightRecord);
   }
 
-  async countByType(): Promise<Record<RecordType, number>> {
-    const rows = await this.query
+  async countByType(
+    scope: { levels?: Confidentiality[]; verifiedOnly?: boolean } = {},
+  ): Promise<Record<RecordType, number>> {
+    let select = this.query
       .selectFrom('records')
       .select(['type', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('deleted', '=', 0)
-      .groupBy('type')
-      .execute();
+      .where('deleted', '=', 0);
+    if (scope.levels)
+      select = select.where('confidentiality', 'in', scope.levels.length > 0 ? scope.levels : ['']);
+    if (scope.verifiedOnly) select = select.where('status', '=', 'verified');
+    const rows = await select.groupBy('type').execute();
     const counts = Object.fromEntries(RECORD_TYPES.map((type) => [type, 0])) as Record<RecordType, number>;
     for (const row of rows) counts[row.type as RecordType] = Number(row.n);
     return counts;
   }
 
-  async search(text: string, options: { type?: RecordType; limit: number }): Promise<SearchHit[]> {
-    const match = ftsQuery(text);
-    if (match === undefined) return [];
+  async search(text: string, scope: SearchScope): Promise<SearchHit[]> {
+    const terms = ftsQuery(text);
+    if (terms === undefined) return [];
+    // Without the right to identifying text, only the `open` column is searched.
+    const match = scope.identifying === false ? `open : (${terms})` : terms;
+    const levels = scope.levels ? (scope.levels.length > 0 ? scope.levels : ['']) : undefined;
     const rows = await sql<{ id: string; type: RecordType; doc: string }>`
       SELECT r.id, r.type, r.doc FROM search JOIN records r ON r.seq = search.rowid
       WHERE search MATCH ${match} AND r.deleted = 0
-      ${options.type ? sql`AND r.type = ${options.type}` : sql``}
-      ORDER BY search.rank, r.id LIMIT ${options.limit}`.execute(this.query);
+      ${scope.type ? sql`AND r.type = ${scope.type}` : sql``}
+      ${levels ? sql`AND r.confidentiality IN (${sql.join(levels)})` : sql``}
+      ${scope.verifiedOnly ? sql`AND r.status = 'verified'` : sql``}
+      ORDER BY search.rank, r.id LIMIT ${scope.limit}`.execute(this.query);
     return rows.rows.map((row) => ({ id: row.id, type: row.type, record: JSON.parse(row.doc) }));
   }
 
@@ -183,7 +196,7 @@ class SqliteWriteSession implements WriteSession {
       ON CONFLICT (id) DO NOTHING`);
     this.existingDoc = db.prepare('SELECT doc FROM records WHERE id = ?');
     this.insertRef = db.prepare('INSERT INTO refs (from_seq, field, to_id, to_type) VALUES (?, ?, ?, ?)');
-    this.insertSearch = db.prepare('INSERT INTO search (rowid, body) VALUES (?, ?)');
+    this.insertSearch = db.prepare('INSERT INTO search (rowid, open, identifying) VALUES (?, ?, ?)');
   }
 
   async write(batch: readonly PreparedRecord[]): Promise<WriteOutcome[]> {
@@ -216,7 +229,9 @@ class SqliteWriteSession implements WriteSession {
       for (const ref of item.refs) this.insertRef.run(seq, ref.field, ref.target, ref.targetType);
     }
     for (const { seq, item } of written) {
-      if (item.searchText.length > 0) this.insertSearch.run(seq, indexableText(item.searchText));
+      const { open, identifying } = item.searchText;
+      if (open.length > 0 || identifying.length > 0)
+        this.insertSearch.run(seq, indexableText(open), indexableText(identifying));
     }
     return outcomes;
   }

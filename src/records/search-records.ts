@@ -1,0 +1,22 @@
+import { type PresentedRecord, redactFor } from '../access/redact.ts';
+import type { Viewer } from '../access/roles.ts';
+import type { RecordType } from '../domain/record.ts';
+import type { Store } from '../store/store.ts';
+import { readScopeOf } from './read-scope.ts';
+
+/**
+ * Full-text search within what the viewer may see: records above its level are never matched
+ * (so they cannot show in hits, counts or order), and identifying text is matched only for
+ * viewers allowed to see it. Hits are presented redacted.
+ */
+export async function searchRecords(
+  store: Store,
+  viewer: Viewer,
+  query: string,
+  options: { type?: RecordType; limit: number },
+): Promise<PresentedRecord[]> {
+  const scope = readScopeOf(viewer, 'search');
+  if (scope.levels.length === 0) return [];
+  const hits = await store.search(query, { ...options, ...scope });
+  return hits.map((hit) => redactFor(viewer, hit.record));
+}
