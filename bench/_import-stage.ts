@@ -4,6 +4,7 @@ import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { writeDemoFile } from '../src/demo/load-demo.ts';
 import { importRecords } from '../src/interchange/import-records.ts';
 import { prepareFileInWorker } from '../src/interchange/prepare-worker.ts';
+import { unlockKeys } from '../src/records/unlock-keys.ts';
 import { migrate } from '../src/store/sqlite/migrations.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 
@@ -17,8 +18,9 @@ if (stage === 'generate') {
   print({ records, seconds: seconds(start) });
 } else if (stage === 'import') {
   const store = openSqliteStore(b);
+  const keys = await unlockKeys(store, { passphrase: 'benchmark passphrase' });
   const start = process.hrtime.bigint();
-  const report = await importRecords(store, [{ file: a, batches: prepareFileInWorker(a) }]);
+  const report = await importRecords(store, [{ file: a, batches: prepareFileInWorker(a, keys) }], { keys });
   const elapsed = seconds(start);
   if (!report.ok) throw new Error(`import failed: ${report.problems.length} problems`);
   store.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
@@ -36,13 +38,16 @@ if (stage === 'generate') {
   const source = new DatabaseSync(a, { readOnly: true });
   const records = source
     .prepare(
-      'SELECT seq, id, type, version, status, confidentiality, updated_at, deleted, doc FROM records ORDER BY seq',
+      'SELECT seq, id, type, version, status, confidentiality, updated_at, deleted, content_hash, doc FROM records ORDER BY seq',
     )
     .all();
   const refs = source.prepare('SELECT from_seq, field, to_id, to_type FROM refs').all();
   source.close();
+  const keyStore = openSqliteStore(a);
+  const keys = await unlockKeys(keyStore, { passphrase: 'benchmark passphrase' });
+  await keyStore.close();
   const { searchBodies } = await import('./_search-bodies.ts');
-  const bodies = searchBodies(records as unknown as { seq: number; doc: string }[]);
+  const bodies = searchBodies(records as unknown as { seq: number; doc: string }[], keys);
   const time = (withExtras: boolean, path: string) => {
     const db = new DatabaseSync(path, { enableForeignKeyConstraints: true });
     db.exec(
@@ -50,7 +55,7 @@ if (stage === 'generate') {
     );
     migrate(db);
     const insertRecord = db.prepare(
-      'INSERT INTO records (seq, id, type, version, status, confidentiality, updated_at, deleted, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO records (seq, id, type, version, status, confidentiality, updated_at, deleted, content_hash, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const insertRef = db.prepare('INSERT INTO refs (from_seq, field, to_id, to_type) VALUES (?, ?, ?, ?)');
     const insertSearch = db.prepare('INSERT INTO search (rowid, open, identifying) VALUES (?, ?, ?)');

@@ -1,7 +1,10 @@
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
+import type { FieldKeys } from '../access/field-cipher.ts';
+import { type KeySource, keySourceFromEnv } from '../access/keyring.ts';
 import { Role, type Viewer } from '../access/roles.ts';
 import { BlobStore } from '../evidence/blob-store.ts';
+import { unlockKeys } from '../records/unlock-keys.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { Store } from '../store/store.ts';
 
@@ -15,6 +18,8 @@ export type CommandContext = {
   dbPath: string;
   actor: string;
   viewer: Viewer;
+  /** Unlocks the keyring (DAYLIGHT_KEY_FILE or DAYLIGHT_PASSPHRASE); asked only by commands that need it. */
+  keys: () => Promise<FieldKeys>;
 };
 
 /** The database path from `--db`, else `DAYLIGHT_DB`, else the default. */
@@ -24,7 +29,7 @@ export function databasePath(option: string | undefined): string {
 
 /** Opens the store and evidence folder for one command, and closes them however it ends. */
 export async function withContext<T>(
-  options: { db?: string; actor?: string; role?: string },
+  options: { db?: string; actor?: string; role?: string; keySource?: KeySource },
   run: (context: CommandContext) => Promise<T>,
 ): Promise<T> {
   const dbPath = databasePath(options.db);
@@ -37,7 +42,20 @@ export async function withContext<T>(
     throw new CommandError(`--role: expected one of ${Role.options.join(', ')}`, 2);
   }
   try {
-    return await run({ store, blobs, dbPath, actor, viewer: { user: actor, role: role.data } });
+    let unlocked: Promise<FieldKeys> | undefined;
+    const keys = () => {
+      const source = options.keySource ?? keySourceFromEnv();
+      if (!source)
+        throw new CommandError(
+          'this command needs the database key: set DAYLIGHT_PASSPHRASE or DAYLIGHT_KEY_FILE',
+          2,
+        );
+      unlocked ??= unlockKeys(store, source).catch((error: Error) => {
+        throw new CommandError(error.message, 2);
+      });
+      return unlocked;
+    };
+    return await run({ store, blobs, dbPath, actor, viewer: { user: actor, role: role.data }, keys });
   } finally {
     await store.close();
   }

@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
+import { AccessDenied } from '../access/authorize.ts';
 import { registerAudit } from './commands/audit-command.ts';
 import { registerDemo } from './commands/demo-command.ts';
 import { registerExport } from './commands/export-command.ts';
 import { registerFiles } from './commands/files-command.ts';
 import { registerImport } from './commands/import-command.ts';
+import { registerKeys } from './commands/keys-command.ts';
 import { registerRecordCommands } from './commands/records-commands.ts';
 import { registerSchema } from './commands/schema-command.ts';
 import { registerStart } from './commands/start-command.ts';
@@ -28,6 +30,7 @@ registerDemo(program);
 registerStart(program);
 registerSchema(program);
 registerAudit(program);
+registerKeys(program);
 
 // `daylight export | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -39,7 +42,10 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) process.exitCode = error.exitCode;
-  else if (error instanceof CommandError) {
+  else if (error instanceof AccessDenied) {
+    process.stderr.write(`daylight: refused: ${error.message}\n`);
+    process.exitCode = 3;
+  } else if (error instanceof CommandError) {
     process.stderr.write(`daylight: ${error.message}\n`);
     process.exitCode = error.exitCode;
   } else {

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { DaylightRecord } from '../domain/record.ts';
 import { codesOf, type VocabularyId } from '../domain/vocabulary.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
+import { testKeys } from '../testing/factories.ts';
 import { CODES } from './demo-codes.ts';
 import { generateDemo } from './generate-demo.ts';
 import { loadDemo } from './load-demo.ts';
@@ -46,7 +47,7 @@ describe('demo dataset', () => {
 
   it('imports cleanly: every record valid, every reference resolved', async () => {
     const store = openSqliteStore(':memory:');
-    const report = await loadDemo(store, { seed: 3, size: 'small' });
+    const report = await loadDemo(store, { seed: 3, size: 'small', keys: testKeys() });
     assert.deepEqual(report.problems, []);
     const counts = await store.countByType();
     assert.equal(counts.source, 300);

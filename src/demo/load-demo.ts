@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import type { FieldKeys } from '../access/field-cipher.ts';
 import { canonicalJson } from '../domain/canonical-json.ts';
 import { RECORD_SCHEMAS } from '../domain/record.ts';
 import { type ImportReport, importRecords } from '../interchange/import-records.ts';
@@ -9,7 +10,7 @@ import { type DemoOptions, generateDemo } from './generate-demo.ts';
 /** Generates the demo dataset straight into a store, through the same all-or-nothing import. */
 export async function loadDemo(
   store: Store,
-  options: DemoOptions & { onProgress?: (n: number) => void },
+  options: DemoOptions & { keys: FieldKeys; onProgress?: (n: number) => void },
 ): Promise<ImportReport> {
   let line = 0;
   const lines = (function* () {
@@ -19,6 +20,7 @@ export async function loadDemo(
     onProgress: options.onProgress,
     progressEvery: 50_000,
     actor: 'demo',
+    keys: options.keys,
   });
 }
 

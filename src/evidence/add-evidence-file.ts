@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { basename, extname } from 'node:path';
+import type { FieldKeys } from '../access/field-cipher.ts';
 import type { CustodyEvent, DERIVATIONS, EvidenceFile } from '../domain/evidence-file.ts';
 import { freshMeta } from '../domain/record-meta.ts';
 import { formatProblem, importRecords } from '../interchange/import-records.ts';
@@ -29,6 +30,8 @@ export function fileIdOf(sha256: string): string {
 }
 
 export type AddEvidenceFileInput = {
+  /** The unlocked keyring (the file's name and custody notes are protected). */
+  keys: FieldKeys;
   /** Path of the file on disk; it is copied, never moved or changed. */
   path: string;
   actor: string;
@@ -75,7 +78,10 @@ export async function addEvidenceFile(
     records.push(custody(input.derivedFrom, input.actor, at, 'derived', `working copy ${id}`));
   }
   const lines = records.map((value, i) => ({ line: i + 1, value }));
-  const report = await importRecords(store, [{ file: 'evidence', lines }], { actor: input.actor });
+  const report = await importRecords(store, [{ file: 'evidence', lines }], {
+    actor: input.actor,
+    keys: input.keys,
+  });
   if (!report.ok) throw new Error(report.problems.map((p) => formatProblem(p)).join('\n'));
   return { id, sha256: stored.sha256, size: stored.size, newContent: stored.added };
 }

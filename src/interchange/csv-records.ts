@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
 import type { z } from 'zod';
+import type { FieldKeys } from '../access/field-cipher.ts';
 import { canonicalJson } from '../domain/canonical-json.ts';
 import { isRecordType, RECORD_SCHEMAS, RECORD_TYPES, type RecordType } from '../domain/record.ts';
 import type { Store } from '../store/store.ts';
+import { storedPlaintext } from './export-records.ts';
 import type { InputLine } from './import-records.ts';
 
 // CSV is for spreadsheets: one file per record type, one column per top-level field. Text and
@@ -19,7 +21,7 @@ export function csvColumns(type: RecordType): string[] {
 }
 
 /** Writes `TYPE.csv` for every record type into `folder`; returns the files written. */
-export async function writeCsvExport(store: Store, folder: string): Promise<string[]> {
+export async function writeCsvExport(store: Store, keys: FieldKeys, folder: string): Promise<string[]> {
   await mkdir(folder, { recursive: true });
   const written: string[] = [];
   for (const type of RECORD_TYPES) {
@@ -28,7 +30,7 @@ export async function writeCsvExport(store: Store, folder: string): Promise<stri
     const out = createWriteStream(path);
     const csv = stringify({ header: true, columns, bom: false });
     csv.pipe(out);
-    for await (const json of store.exportRecords(type)) {
+    for await (const json of storedPlaintext(store, type, keys)) {
       const record = JSON.parse(json) as Record<string, unknown>;
       const row = columns.map((column) => cellOf(record[column]));
       if (!csv.write(row)) await once(csv, 'drain');

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { FieldKeys } from '../access/field-cipher.ts';
 import type { RecordType } from '../domain/record.ts';
 import type { PreparedRecord, Store } from '../store/store.ts';
 import { type PreparedLine, prepareInBatches } from './parse-record.ts';
@@ -31,6 +32,8 @@ export type ImportReport = {
 };
 
 export type ImportOptions = {
+  /** The unlocked keyring: protected fields are encrypted with it before they are stored. */
+  keys: FieldKeys;
   /** Who is importing, for the audit trail (default `system`). */
   actor?: string;
   /** Why, if the user said (kept in the audit trail). */
@@ -56,7 +59,7 @@ export function formatProblem(problem: ImportProblem): string {
 export async function importRecords(
   store: Store,
   inputs: InputFile[],
-  options: ImportOptions = {},
+  options: ImportOptions,
 ): Promise<ImportReport> {
   const maxProblems = options.maxProblems ?? 200;
   const progressEvery = options.progressEvery ?? 10_000;
@@ -82,7 +85,7 @@ export async function importRecords(
   const session = await store.beginWrite();
   try {
     for (const input of inputs) {
-      const batches = 'batches' in input ? input.batches : prepareInBatches(input.lines);
+      const batches = 'batches' in input ? input.batches : prepareInBatches(input.lines, options.keys);
       for await (const batch of batches) {
         const records: PreparedRecord[] = [];
         const wheres: Where[] = [];

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { blindTokens, contentHash, type FieldKeys, protectRecord } from '../access/field-cipher.ts';
 import { canonicalJson } from '../domain/canonical-json.ts';
 import {
   type DaylightRecord,
@@ -12,9 +13,13 @@ import type { PreparedRecord } from '../store/store.ts';
 /** A problem with one field of one input line. Never carries the field's value: it may identify someone. */
 export type FieldProblem = { field: string; message: string };
 
-/** Validates one decoded record against its type's schema and prepares it for the store. */
+/**
+ * Validates one decoded record against its type's schema and prepares it for the store: protected
+ * fields encrypted, identifying text turned into blind-index tokens, a keyed content hash.
+ */
 export function prepareRecord(
   value: unknown,
+  keys: FieldKeys,
 ): { ok: true; prepared: PreparedRecord } | { ok: false; problems: FieldProblem[] } {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, problems: [{ field: '(record)', message: 'expected a JSON object' }] };
@@ -41,13 +46,15 @@ export function prepareRecord(
     updated_at: record.updated_at,
     deleted: record.deleted !== undefined,
   };
+  const text = searchTextOf(record);
   return {
     ok: true,
     prepared: {
       columns,
-      json: canonicalJson(record),
+      json: canonicalJson(protectRecord(record, keys)),
+      contentHash: contentHash(canonicalJson(record), keys),
       refs: referencesOf(record),
-      searchText: searchTextOf(record),
+      searchText: { open: text.open, identifying: blindTokens(text.identifying, keys).join(' ') },
     },
   };
 }
@@ -95,6 +102,7 @@ export type PreparedLine =
 /** Decodes (if text) and validates one numbered input line. `undefined` for a blank line. */
 export function prepareLine(
   input: { line: number; value: unknown } | { line: number; text: string },
+  keys: FieldKeys,
 ): PreparedLine | undefined {
   let value: unknown;
   if ('text' in input) {
@@ -103,7 +111,7 @@ export function prepareLine(
     if (!decoded.ok) return { line: input.line, problems: [decoded.problem] };
     value = decoded.value;
   } else value = input.value;
-  const result = prepareRecord(value);
+  const result = prepareRecord(value, keys);
   return result.ok
     ? { line: input.line, prepared: result.prepared }
     : { line: input.line, problems: result.problems };
@@ -114,11 +122,12 @@ export async function* prepareInBatches(
   lines:
     | AsyncIterable<{ line: number; value: unknown } | { line: number; text: string }>
     | Iterable<{ line: number; value: unknown } | { line: number; text: string }>,
+  keys: FieldKeys,
   batchSize = 2000,
 ): AsyncGenerator<PreparedLine[]> {
   let batch: PreparedLine[] = [];
   for await (const input of lines) {
-    const prepared = prepareLine(input);
+    const prepared = prepareLine(input, keys);
     if (!prepared) continue;
     batch.push(prepared);
     if (batch.length >= batchSize) {

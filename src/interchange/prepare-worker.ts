@@ -1,6 +1,7 @@
 // Validates a JSON Lines file in a worker thread, so that decoding and validation (one core) run
 // alongside the database writes (the other core). Batches flow back with credit-based flow control.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { FieldKeys } from '../access/field-cipher.ts';
 import { type PreparedLine, prepareInBatches } from './parse-record.ts';
 import { readLines } from './read-lines.ts';
 
@@ -9,8 +10,8 @@ const IN_FLIGHT = 8;
 type FromWorker = { batch: PreparedLine[] } | { done: true } | { error: string };
 
 /** The file's lines, validated in a worker thread, as batches. */
-export async function* prepareFileInWorker(path: string): AsyncGenerator<PreparedLine[]> {
-  const worker = new Worker(new URL(import.meta.url), { workerData: { path } });
+export async function* prepareFileInWorker(path: string, keys: FieldKeys): AsyncGenerator<PreparedLine[]> {
+  const worker = new Worker(new URL(import.meta.url), { workerData: { path, keys } });
   const queue: FromWorker[] = [];
   let wake: (() => void) | undefined;
   worker.on('message', (message: FromWorker) => {
@@ -45,7 +46,10 @@ if (!isMainThread && parentPort && workerData?.path) {
     resume?.();
   });
   try {
-    for await (const batch of prepareInBatches(readLines(workerData.path as string))) {
+    for await (const batch of prepareInBatches(
+      readLines(workerData.path as string),
+      keysFromClone(workerData.keys),
+    )) {
       while (credit === 0) await new Promise<void>((resolve) => (resume = resolve));
       resume = undefined;
       credit--;
@@ -56,4 +60,17 @@ if (!isMainThread && parentPort && workerData?.path) {
     port.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies FromWorker);
   }
   port.unref();
+}
+
+/** Buffers arrive in a worker as plain Uint8Arrays. */
+function keysFromClone(keys: FieldKeys): FieldKeys {
+  const dataKeys = Object.fromEntries(
+    Object.entries(keys.dataKeys).map(([id, key]) => [id, Buffer.from(key)]),
+  );
+  return {
+    activeId: keys.activeId,
+    dataKeys,
+    indexKey: Buffer.from(keys.indexKey),
+    contentKey: Buffer.from(keys.contentKey),
+  };
 }

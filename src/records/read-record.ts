@@ -1,4 +1,5 @@
 import { isAllowed } from '../access/authorize.ts';
+import { type FieldKeys, revealRecord } from '../access/field-cipher.ts';
 import { type PresentedRecord, redactFor } from '../access/redact.ts';
 import type { Viewer } from '../access/roles.ts';
 import type { Store } from '../store/store.ts';
@@ -11,6 +12,7 @@ import type { Store } from '../store/store.ts';
 export async function readRecord(
   store: Store,
   viewer: Viewer,
+  keys: FieldKeys,
   id: string,
   reason?: string,
 ): Promise<PresentedRecord | undefined> {
@@ -27,5 +29,5 @@ export async function readRecord(
       reason,
     });
   }
-  return redactFor(viewer, record);
+  return redactFor(viewer, revealRecord(record as never, keys));
 }

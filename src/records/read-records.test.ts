@@ -6,7 +6,7 @@ import type { Person } from '../domain/person.ts';
 import { CONFIDENTIALITY_LEVELS, type Confidentiality } from '../domain/record-meta.ts';
 import { importRecords } from '../interchange/import-records.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.ts';
-import { testMeta } from '../testing/factories.ts';
+import { testKeys, testMeta } from '../testing/factories.ts';
 import { countRecords } from './count-records.ts';
 import { readRecord } from './read-record.ts';
 import { searchRecords } from './search-records.ts';
@@ -35,15 +35,19 @@ function person(level: Confidentiality, index: number, status: 'verified' | 'dra
   };
 }
 
+const keys = testKeys();
+
 describe('reading through the use-cases, for every role × level (docs/access.md)', () => {
   let store: SqliteStore;
   before(async () => {
     store = openSqliteStore(':memory:');
     const records = CONFIDENTIALITY_LEVELS.map((level, i) => person(level, i));
     records.push(person('public', 9, 'draft'));
-    const report = await importRecords(store, [
-      { file: 't', lines: records.map((value, i) => ({ line: i + 1, value })) },
-    ]);
+    const report = await importRecords(
+      store,
+      [{ file: 't', lines: records.map((value, i) => ({ line: i + 1, value })) }],
+      { keys },
+    );
     assert.equal(report.ok, true, JSON.stringify(report.problems));
   });
   after(() => store.close());
@@ -55,7 +59,7 @@ describe('reading through the use-cases, for every role × level (docs/access.md
 
     it(`${role}: reads exactly the allowed levels, names only where identifying fields are allowed`, async () => {
       for (const level of CONFIDENTIALITY_LEVELS) {
-        const record = await readRecord(store, viewer, `P-${level}-verified`);
+        const record = await readRecord(store, viewer, keys, `P-${level}-verified`);
         assert.equal(record !== undefined, visible(level), `${level}: visible`);
         if (record?.type !== 'person') continue;
         assert.equal(record.names.length > 0, identifying(level), `${level}: names`);
@@ -66,29 +70,35 @@ describe('reading through the use-cases, for every role × level (docs/access.md
         );
         assert.equal(record.notes !== undefined, identifying(level), `${level}: notes`);
       }
-      const draft = await readRecord(store, viewer, 'P-public-draft');
+      const draft = await readRecord(store, viewer, keys, 'P-public-draft');
       assert.equal(draft !== undefined, role !== 'public', 'unverified record');
     });
 
     it(`${role}: search matches only visible records, and names only where allowed`, async () => {
-      const allHits = (await searchRecords(store, viewer, 'V', { limit: 50 })).map((r) => r.id).sort();
+      const allHits = (await searchRecords(store, viewer, keys, 'V', { limit: 50 })).map((r) => r.id).sort();
       const expected = CONFIDENTIALITY_LEVELS.filter(visible).map((l) => `P-${l}-verified`);
       if (role !== 'public' && visible('public')) expected.push('P-public-draft');
       assert.deepEqual(allHits, expected.sort());
       for (const level of CONFIDENTIALITY_LEVELS) {
-        const byName = await searchRecords(store, viewer, NAMES[level].slice(1, 3), { limit: 50 });
+        const byName = await searchRecords(store, viewer, keys, NAMES[level].slice(1, 3), { limit: 50 });
         const expectHit = visible(level) && identifying(level);
         assert.equal(
           byName.some((r) => r.id === `P-${level}-verified`),
           expectHit,
           `${level}: found by name`,
         );
-        const byNote = await searchRecords(store, viewer, `marker${CONFIDENTIALITY_LEVELS.indexOf(level)}`, {
-          limit: 50,
-        });
+        const byNote = await searchRecords(
+          store,
+          viewer,
+          keys,
+          `marker${CONFIDENTIALITY_LEVELS.indexOf(level)}`,
+          {
+            limit: 50,
+          },
+        );
         assert.equal(byNote.length > 0, expectHit, `${level}: found by a note`);
       }
-      for (const hit of await searchRecords(store, viewer, 'V', { limit: 50 })) {
+      for (const hit of await searchRecords(store, viewer, keys, 'V', { limit: 50 })) {
         if (hit.type === 'person' && !identifying(hit.confidentiality)) assert.deepEqual(hit.names, []);
       }
     });
@@ -107,10 +117,11 @@ describe('reading through the use-cases, for every role × level (docs/access.md
     await readRecord(
       store,
       { user: 'coord-1', role: 'coordinator' },
+      keys,
       'P-strictly-confidential-verified',
       'preparing UN submission',
     );
-    await readRecord(store, { user: 'coord-1', role: 'coordinator' }, 'P-internal-verified');
+    await readRecord(store, { user: 'coord-1', role: 'coordinator' }, keys, 'P-internal-verified');
     const after = [];
     for await (const e of store.auditEntries()) after.push(e);
     assert.equal(after.length, before.length + 1);

@@ -1,6 +1,8 @@
+import { blindTokens, type FieldKeys, revealRecord } from '../access/field-cipher.ts';
 import { type PresentedRecord, redactFor } from '../access/redact.ts';
 import type { Viewer } from '../access/roles.ts';
 import type { RecordType } from '../domain/record.ts';
+import { searchTerms } from '../search/hangul-bigrams.ts';
 import type { Store } from '../store/store.ts';
 import { readScopeOf } from './read-scope.ts';
 
@@ -12,11 +14,16 @@ import { readScopeOf } from './read-scope.ts';
 export async function searchRecords(
   store: Store,
   viewer: Viewer,
+  keys: FieldKeys,
   query: string,
   options: { type?: RecordType; limit: number },
 ): Promise<PresentedRecord[]> {
   const scope = readScopeOf(viewer, 'search');
   if (scope.levels.length === 0) return [];
-  const hits = await store.search(query, { ...options, ...scope });
-  return hits.map((hit) => redactFor(viewer, hit.record));
+  const terms = searchTerms(query).map((text) => ({
+    text,
+    blind: scope.identifying ? blindTokens(text, keys) : [],
+  }));
+  const hits = await store.search({ terms }, { ...options, ...scope });
+  return hits.map((hit) => redactFor(viewer, revealRecord(hit.record as never, keys)));
 }

@@ -11,21 +11,24 @@ export function indexableText(text: string): string {
   return text.replace(HANGUL_RUN, (run) => ` ${bigrams(run).join(' ')} `);
 }
 
+/** The terms of what a person typed: split at whitespace, NFC-normalised. */
+export function searchTerms(input: string): string[] {
+  return input
+    .normalize('NFC')
+    .split(/\s+/)
+    .filter((term) => term.length > 0);
+}
+
 /**
- * Turns what a person typed into an FTS5 query: every whitespace-separated term must match, a
- * Hangul term as a substring of any length ≥ 1 (one syllable matches as a prefix), any other term
- * as a word prefix (`beat` finds "beating"). Returns `undefined` when nothing searchable is left.
+ * One term as an FTS5 phrase: a Hangul term matches as a substring of any length ≥ 1 (one
+ * syllable as a prefix), any other term as a word prefix (`beat` finds "beating").
+ * `undefined` when nothing searchable is left.
  */
-export function ftsQuery(input: string): string | undefined {
-  const phrases: string[] = [];
-  for (const term of input.normalize('NFC').split(/\s+/)) {
-    const tokens = indexableText(term)
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((token) => token.length > 0);
-    if (tokens.length === 0) continue;
-    phrases.push(`"${tokens.join(' ').replaceAll('"', '""')}" *`);
-  }
-  return phrases.length > 0 ? phrases.join(' AND ') : undefined;
+export function ftsPhrase(term: string): string | undefined {
+  const tokens = indexableText(term.normalize('NFC'))
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((token) => token.length > 0);
+  return tokens.length > 0 ? `"${tokens.join(' ').replaceAll('"', '""')}" *` : undefined;
 }
 
 function bigrams(run: string): string[] {

@@ -4,6 +4,9 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { revealRecord } from '../access/field-cipher.ts';
+import { DEMO_PASSPHRASE } from '../access/keyring.ts';
+import { unlockKeys } from '../records/unlock-keys.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import { tempDir } from '../testing/factories.ts';
 
@@ -51,7 +54,10 @@ describe('daylight start (the main job)', () => {
 
       // The page identifies no one: no person's name appears in it.
       const store = openSqliteStore(db);
-      const persons = await store.listRecords({ type: 'person', limit: 100_000 });
+      const keys = await unlockKeys(store, { passphrase: DEMO_PASSPHRASE });
+      const persons = (await store.listRecords({ type: 'person', limit: 100_000 })).map((p) =>
+        revealRecord(p as never, keys),
+      );
       await store.close();
       const names = persons.flatMap((p) => (p.type === 'person' ? p.names.map((n) => n.value) : []));
       assert.ok(names.length > 500);

@@ -1,4 +1,5 @@
 import type { AuditEntry, AuditEvent } from '../access/audit-chain.ts';
+import type { KeyringEntry } from '../access/keyring.ts';
 import type { DaylightRecord, RecordType, Reference, SearchText } from '../domain/record.ts';
 import type { Confidentiality } from '../domain/record-meta.ts';
 
@@ -19,7 +20,10 @@ export type RecordColumns = {
  */
 export type PreparedRecord = {
   columns: RecordColumns;
+  /** The record as stored: canonical JSON with its protected fields encrypted. */
   json: string;
+  /** Keyed hash of the plaintext canonical JSON: how re-imports recognise the same content. */
+  contentHash: string;
   refs: Reference[];
   searchText: SearchText;
 };
@@ -44,6 +48,9 @@ export interface WriteSession {
   commit(): Promise<void>;
   rollback(): Promise<void>;
 }
+
+/** A search: whitespace-separated terms, each with its blind-index tokens for identifying text. */
+export type SearchQuery = { terms: { text: string; blind: string[] }[] };
 
 /** A hit of full-text search. */
 export type SearchHit = { id: string; type: RecordType; record: DaylightRecord };
@@ -85,7 +92,7 @@ export interface Store {
     verifiedOnly?: boolean;
   }): Promise<Record<RecordType, number>>;
   /** Records whose text contains every term of the query (Hangul substrings, English word prefixes). */
-  search(query: string, scope: SearchScope): Promise<SearchHit[]>;
+  search(query: SearchQuery, scope: SearchScope): Promise<SearchHit[]>;
   /** Live records of `fromType` that point to the record `targetId` (e.g. a file's custody entries). */
   listReferencing(targetId: string, fromType?: RecordType): Promise<DaylightRecord[]>;
   /** Canonical JSON of every record of one type, tombstones included, ordered by id. */
@@ -96,6 +103,12 @@ export interface Store {
   auditEntries(): AsyncIterable<AuditEntry>;
   /** The last chain head recorded outside the database, if any (to catch entries cut off the end). */
   auditAnchor(): Promise<{ seq: number; hash: string } | undefined>;
+  /** The wrapped data keys. */
+  keyringEntries(): Promise<KeyringEntry[]>;
+  /** Adds wrapped data keys (a new keyring, or a rotation). */
+  addKeyringEntries(entries: KeyringEntry[]): Promise<void>;
+  /** Replaces the whole keyring in one transaction (the same keys wrapped under a new passphrase). */
+  replaceKeyring(entries: KeyringEntry[]): Promise<void>;
   /** Starts an all-or-nothing write. Only one may be open at a time. */
   beginWrite(): Promise<WriteSession>;
   close(): Promise<void>;

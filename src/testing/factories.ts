@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FieldKeys } from '../access/field-cipher.ts';
 import { CODES } from '../demo/demo-codes.ts';
 import type { Act } from '../domain/act.ts';
 import type { Episode } from '../domain/episode.ts';
@@ -135,3 +136,12 @@ export function tempDir(prefix = 'daylight-test-'): { path: string; remove: () =
   const path = mkdtempSync(join(tmpdir(), prefix));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
+
+/** Fixed keys for tests that do not test the keyring itself (no scrypt, same every run). */
+export function testKeys(): FieldKeys {
+  const key = (n: number) => Buffer.alloc(32, n);
+  return { activeId: 'k1', dataKeys: { k1: key(1) }, indexKey: key(2), contentKey: key(3) };
+}
+
+/** The passphrase `runCli` gives the real command unless a test sets another. */
+export const TEST_PASSPHRASE = 'test passphrase for daylight';

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { TEST_PASSPHRASE } from './factories.ts';
 
 const MAIN = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
 
@@ -7,7 +8,7 @@ const MAIN = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
   const result = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', MAIN, ...args], {
     cwd: options.cwd,
-    env: { ...process.env, ...options.env },
+    env: { ...process.env, DAYLIGHT_PASSPHRASE: TEST_PASSPHRASE, ...options.env },
     encoding: 'utf8',
     maxBuffer: 1 << 28,
   });

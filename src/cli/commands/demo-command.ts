@@ -37,11 +37,17 @@ export function registerDemo(program: Command): void {
           process.stderr.write(`wrote ${records} fictional records to ${options.output}\n`);
           return;
         }
-        await withContext(program.opts(), async ({ store }) => {
+        await withContext(program.opts(), async ({ store, keys }) => {
           const progress = process.stderr.isTTY
             ? (n: number) => process.stderr.write(`\rgenerating… ${n.toLocaleString('en')} records`)
             : undefined;
-          const report = await loadDemo(store, { seed, size, onMention, onProgress: progress });
+          const report = await loadDemo(store, {
+            seed,
+            size,
+            onMention,
+            onProgress: progress,
+            keys: await keys(),
+          });
           if (progress) process.stderr.write('\r\x1b[K');
           if (!report.ok) throw new CommandError(report.problems.map((p) => formatProblem(p)).join('\n'));
           process.stdout.write(

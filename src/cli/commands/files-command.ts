@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { revealRecord } from '../../access/field-cipher.ts';
 import { DERIVATIONS } from '../../domain/evidence-file.ts';
 import { addEvidenceFile } from '../../evidence/add-evidence-file.ts';
 import { verifyEvidenceFiles } from '../../evidence/verify-evidence-files.ts';
@@ -25,8 +26,14 @@ export function registerFiles(program: Command): void {
         if (derivation !== undefined && !DERIVATIONS.includes(derivation)) {
           throw new CommandError(`--derivation: expected one of ${DERIVATIONS.join(', ')}`, 2);
         }
-        await withContext(program.opts(), async ({ store, blobs, actor }) => {
-          const added = await addEvidenceFile(store, blobs, { path, actor, ...options, derivation });
+        await withContext(program.opts(), async ({ store, blobs, actor, keys }) => {
+          const added = await addEvidenceFile(store, blobs, {
+            path,
+            actor,
+            ...options,
+            derivation,
+            keys: await keys(),
+          });
           process.stdout.write(
             `${added.id}\t${added.size} bytes\t${added.newContent ? 'stored' : 'already stored'}\n`,
           );
@@ -53,12 +60,14 @@ export function registerFiles(program: Command): void {
     .description("print a file's chain of custody, oldest first")
     .argument('<id>', 'file record id (sha256-…)')
     .action(async (id: string) => {
-      await withContext(program.opts(), async ({ store }) => {
+      await withContext(program.opts(), async ({ store, keys }) => {
+        const unlocked = await keys();
         const file = await store.getRecord(id);
         if (file?.type !== 'file') throw new CommandError(`no file record ${JSON.stringify(id)}`);
-        const events = (await store.listReferencing(id, 'custody')).flatMap((r) =>
-          r.type === 'custody' ? [r] : [],
-        );
+        const events = (await store.listReferencing(id, 'custody')).flatMap((stored) => {
+          const r = revealRecord(stored as never, unlocked);
+          return r.type === 'custody' ? [r] : [];
+        });
         events.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
         for (const e of events)
           process.stdout.write(`${e.at}\t${e.action}\t${e.actor}${e.note ? `\t${e.note}` : ''}\n`);

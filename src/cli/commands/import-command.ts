@@ -35,7 +35,8 @@ export function registerImport(program: Command): void {
     )
     .action(async (paths: string[]) => {
       const globals = program.opts();
-      await withContext(globals, async ({ store, actor }) => {
+      await withContext(globals, async ({ store, actor, keys }) => {
+        const unlocked = await keys();
         const progress = process.stderr.isTTY
           ? (n: number) => process.stderr.write(`\rimporting… ${n.toLocaleString('en')} records`)
           : undefined;
@@ -43,9 +44,9 @@ export function registerImport(program: Command): void {
         const inputs = files.map((file) =>
           file.toLowerCase().endsWith('.csv')
             ? { file, lines: readCsvRecords(file) }
-            : { file, batches: prepareFileInWorker(file) },
+            : { file, batches: prepareFileInWorker(file, unlocked) },
         );
-        const report = await importRecords(store, inputs, { onProgress: progress, actor });
+        const report = await importRecords(store, inputs, { onProgress: progress, actor, keys: unlocked });
         if (progress) process.stderr.write('\r\x1b[K');
         if (!report.ok) {
           for (const problem of report.problems) process.stderr.write(`${formatProblem(problem)}\n`);

@@ -19,8 +19,8 @@ export function registerRecordCommands(program: Command): void {
         throw new CommandError(`--type: unknown record type ${JSON.stringify(options.type)}`, 2);
       }
       const type = options.type;
-      await withContext(program.opts(), async ({ store, viewer }) => {
-        const hits = await searchRecords(store, viewer, words.join(' '), {
+      await withContext(program.opts(), async ({ store, viewer, keys }) => {
+        const hits = await searchRecords(store, viewer, await keys(), words.join(' '), {
           type,
           limit: Number(options.limit),
         });
@@ -37,8 +37,8 @@ export function registerRecordCommands(program: Command): void {
     .argument('<id>', 'record id')
     .option('--reason <why>', 'why you are reading it (kept in the audit trail for restricted records)')
     .action(async (id: string, options: { reason?: string }) => {
-      await withContext(program.opts(), async ({ store, viewer }) => {
-        const record = await readRecord(store, viewer, id, options.reason);
+      await withContext(program.opts(), async ({ store, viewer, keys }) => {
+        const record = await readRecord(store, viewer, await keys(), id, options.reason);
         if (!record) throw new CommandError(`no record with id ${JSON.stringify(id)}`);
         process.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
       });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { DEMO_PASSPHRASE, keySourceFromEnv } from '../../access/keyring.ts';
 import { loadDemo } from '../../demo/load-demo.ts';
 import { formatProblem } from '../../interchange/import-records.ts';
 import { buildServer } from '../../server/app.ts';
@@ -15,11 +16,19 @@ export function registerStart(program: Command): void {
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--no-demo', 'do not fill a new database with demo data')
     .action(async (options: { port: string; host: string; demo: boolean }) => {
-      await withContext(program.opts(), async ({ store, dbPath }) => {
+      // The demo runs under a documented demo passphrase unless one is given (docs/access.md).
+      const keySource = keySourceFromEnv() ?? { passphrase: DEMO_PASSPHRASE };
+      await withContext({ ...program.opts(), keySource }, async ({ store, dbPath, keys }) => {
+        if ('passphrase' in keySource && keySource.passphrase === DEMO_PASSPHRASE) {
+          process.stderr.write(
+            'using the public demo passphrase: for real data set DAYLIGHT_PASSPHRASE or DAYLIGHT_KEY_FILE\n',
+          );
+        }
+        const unlocked = await keys();
         const counts = await store.countByType();
         if (options.demo && Object.values(counts).every((n) => n === 0)) {
           process.stderr.write(`new database ${dbPath}: loading the small fictional demo dataset…\n`);
-          const report = await loadDemo(store, { seed: 1, size: 'small' });
+          const report = await loadDemo(store, { seed: 1, size: 'small', keys: unlocked });
           if (!report.ok) throw new CommandError(report.problems.map((p) => formatProblem(p)).join('\n'));
         }
         const app = buildServer(store, { logger: true });

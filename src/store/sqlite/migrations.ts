@@ -18,6 +18,7 @@ export const MIGRATIONS: Migration[] = [
         confidentiality TEXT NOT NULL,
         updated_at TEXT NOT NULL,
         deleted INTEGER NOT NULL DEFAULT 0,
+        content_hash TEXT NOT NULL,
         doc TEXT NOT NULL
       ) STRICT;
       CREATE INDEX records_by_type ON records (type, id);
@@ -56,6 +57,20 @@ export const MIGRATIONS: Migration[] = [
       -- Append-only for the application; the hash chain catches anyone who edits the file directly.
       CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
       CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+    `,
+  },
+  {
+    version: 3,
+    name: 'keyring',
+    sql: `
+      -- Data keys, each wrapped under a key derived from the passphrase or read from a key file.
+      CREATE TABLE keyring (
+        id TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        kdf TEXT NOT NULL,
+        salt TEXT NOT NULL,
+        wrapped TEXT NOT NULL
+      ) STRICT;
     `,
   },
 ];

@@ -1,11 +1,19 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { blindTokens } from '../../access/field-cipher.ts';
 import { importRecords } from '../../interchange/import-records.ts';
-import { tempDir, testRecords } from '../../testing/factories.ts';
+import { searchTerms } from '../../search/hangul-bigrams.ts';
+import { tempDir, testKeys, testRecords } from '../../testing/factories.ts';
 import type { Store } from '../store.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { openSqliteStore } from './sqlite-store.ts';
+
+const keys = testKeys();
+/** A search as the search use-case builds it, identifying text included. */
+const query = (text: string) => ({
+  terms: searchTerms(text).map((t) => ({ text: t, blind: blindTokens(t, keys) })),
+});
 
 describe('SQLite store', () => {
   const dir = tempDir();
@@ -15,9 +23,11 @@ describe('SQLite store', () => {
   before(async () => {
     store = openSqliteStore(path);
     const records = Object.values(testRecords());
-    const report = await importRecords(store, [
-      { file: 'test', lines: records.map((value, i) => ({ line: i + 1, value })) },
-    ]);
+    const report = await importRecords(
+      store,
+      [{ file: 'test', lines: records.map((value, i) => ({ line: i + 1, value })) }],
+      { keys },
+    );
     assert.equal(report.ok, true, JSON.stringify(report.problems));
   });
   after(async () => {
@@ -41,25 +51,26 @@ describe('SQLite store', () => {
   });
 
   it('finds Hangul substrings of two, three and more syllables', async () => {
-    const ids = async (q: string) => (await store.search(q, { limit: 10 })).map((h) => h.id).sort();
+    const ids = async (q: string) => (await store.search(query(q), { limit: 10 })).map((h) => h.id).sort();
     assert.deepEqual(await ids('교화'), ['F-TEST']); // inside 전거리 교화소
     assert.deepEqual(await ids('거리'), ['F-TEST']); // the middle of 전거리
     assert.deepEqual(await ids('영호'), ['P-1']); // given name inside 리영호
     assert.deepEqual(await ids('채석장'), ['A-1', 'S-1']);
     assert.deepEqual(await ids('강제노동'), ['A-1', 'S-1']); // the act by its type's Korean label
-    assert.deepEqual(await ids('리'), ['P-1']); // one syllable: as a prefix
+    assert.deepEqual(await ids('채'), ['A-1', 'S-1']); // one syllable of open text: as a prefix
+    assert.deepEqual(await ids('리'), []); // names are blind-indexed: whole bigrams only, no prefixes
     assert.deepEqual(await ids('전거리교화'), []); // no such string: the space matters
   });
 
   it('finds English words, word prefixes, and romanisations without diacritics', async () => {
-    const ids = async (q: string) => (await store.search(q, { limit: 10 })).map((h) => h.id).sort();
+    const ids = async (q: string) => (await store.search(query(q), { limit: 10 })).map((h) => h.id).sort();
     assert.deepEqual(await ids('quarry'), ['A-1', 'S-1']);
     assert.deepEqual(await ids('QUARRY fourteen'), ['A-1']);
     assert.deepEqual(await ids('forc'), ['A-1', 'S-1']);
     assert.deepEqual(await ids('Chongo'), ['F-TEST']); // Chŏngŏ-ri
     assert.deepEqual(await ids('yong ho'), ['P-1']);
     assert.deepEqual(
-      (await store.search('quarry', { type: 'act', limit: 10 })).map((h) => h.id),
+      (await store.search(query('quarry'), { type: 'act', limit: 10 })).map((h) => h.id),
       ['A-1'],
     );
     assert.deepEqual(await ids('"; DROP TABLE records; --'), []);
@@ -89,11 +100,11 @@ describe('SQLite store', () => {
   it('keeps a deleted record as a tombstone: not counted or found, still exported', async () => {
     const { act } = testRecords();
     const tomb = { ...act, id: 'A-GONE', deleted: { at: '2025-05-01T00:00:00Z', by: 'admin' } };
-    const report = await importRecords(store, [{ file: 't', lines: [{ line: 1, value: tomb }] }]);
+    const report = await importRecords(store, [{ file: 't', lines: [{ line: 1, value: tomb }] }], { keys });
     assert.equal(report.ok, true);
     assert.equal((await store.countByType()).act, 1);
     assert.deepEqual(
-      (await store.search('fourteen', { limit: 10 })).map((h) => h.id),
+      (await store.search(query('fourteen'), { limit: 10 })).map((h) => h.id),
       ['A-1'],
     );
     const exported: string[] = [];

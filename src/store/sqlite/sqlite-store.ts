@@ -3,14 +3,16 @@ import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { sql } from 'kysely';
 import { type AuditEntry, type AuditEvent, entryHash, GENESIS } from '../../access/audit-chain.ts';
+import type { KeyringEntry } from '../../access/keyring.ts';
 import { type DaylightRecord, RECORD_TYPES, type RecordType } from '../../domain/record.ts';
 import type { Confidentiality } from '../../domain/record-meta.ts';
-import { ftsQuery, indexableText } from '../../search/hangul-bigrams.ts';
+import { ftsPhrase, indexableText } from '../../search/hangul-bigrams.ts';
 import type {
   DanglingReference,
   ListQuery,
   PreparedRecord,
   SearchHit,
+  SearchQuery,
   SearchScope,
   Store,
   WriteOutcome,
@@ -93,11 +95,9 @@ export class SqliteStore implements Store {
     return counts;
   }
 
-  async search(text: string, scope: SearchScope): Promise<SearchHit[]> {
-    const terms = ftsQuery(text);
-    if (terms === undefined) return [];
-    // Without the right to identifying text, only the `open` column is searched.
-    const match = scope.identifying === false ? `open : (${terms})` : terms;
+  async search(query: SearchQuery, scope: SearchScope): Promise<SearchHit[]> {
+    const match = ftsMatch(query, scope.identifying !== false);
+    if (match === undefined) return [];
     const levels = scope.levels ? (scope.levels.length > 0 ? scope.levels : ['']) : undefined;
     const rows = await sql<{ id: string; type: RecordType; doc: string }>`
       SELECT r.id, r.type, r.doc FROM search JOIN records r ON r.seq = search.rowid
@@ -107,6 +107,36 @@ export class SqliteStore implements Store {
       ${scope.verifiedOnly ? sql`AND r.status = 'verified'` : sql``}
       ORDER BY search.rank, r.id LIMIT ${scope.limit}`.execute(this.query);
     return rows.rows.map((row) => ({ id: row.id, type: row.type, record: JSON.parse(row.doc) }));
+  }
+
+  async keyringEntries(): Promise<KeyringEntry[]> {
+    return this.db
+      .prepare('SELECT id, created_at, kdf, salt, wrapped FROM keyring ORDER BY created_at, id')
+      .all() as unknown as KeyringEntry[];
+  }
+
+  async replaceKeyring(entries: KeyringEntry[]): Promise<void> {
+    await this.writeKeyring(entries, true);
+  }
+
+  async addKeyringEntries(entries: KeyringEntry[]): Promise<void> {
+    await this.writeKeyring(entries, false);
+  }
+
+  /** Writes keyring entries in one transaction, replacing the old ones if asked: never half a keyring. */
+  private async writeKeyring(entries: KeyringEntry[], replace: boolean): Promise<void> {
+    const insert = this.db.prepare(
+      'INSERT INTO keyring (id, created_at, kdf, salt, wrapped) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      if (replace) this.db.exec('DELETE FROM keyring');
+      for (const e of entries) insert.run(e.id, e.created_at, e.kdf, e.salt, e.wrapped);
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
   }
 
   async listReferencing(targetId: string, fromType?: RecordType): Promise<DaylightRecord[]> {
@@ -192,9 +222,9 @@ class SqliteWriteSession implements WriteSession {
     this.firstSeq = firstSeq;
     this.done = done;
     this.insertRecord = db.prepare(`INSERT INTO records
-      (id, type, version, status, confidentiality, updated_at, deleted, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      (id, type, version, status, confidentiality, updated_at, deleted, content_hash, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (id) DO NOTHING`);
-    this.existingDoc = db.prepare('SELECT doc FROM records WHERE id = ?');
+    this.existingDoc = db.prepare('SELECT content_hash FROM records WHERE id = ?');
     this.insertRef = db.prepare('INSERT INTO refs (from_seq, field, to_id, to_type) VALUES (?, ?, ?, ?)');
     this.insertSearch = db.prepare('INSERT INTO search (rowid, open, identifying) VALUES (?, ?, ?)');
   }
@@ -215,11 +245,12 @@ class SqliteWriteSession implements WriteSession {
         r.confidentiality,
         r.updated_at,
         r.deleted ? 1 : 0,
+        item.contentHash,
         item.json,
       );
       if (result.changes === 0) {
-        const existing = this.existingDoc.get(r.id)?.doc;
-        outcomes.push(existing === item.json ? 'unchanged' : 'conflict');
+        const existing = this.existingDoc.get(r.id)?.content_hash;
+        outcomes.push(existing === item.contentHash ? 'unchanged' : 'conflict');
         continue;
       }
       written.push({ seq: Number(result.lastInsertRowid), item });
@@ -314,4 +345,20 @@ function auditRowToEntry(row: Record<string, unknown>): AuditEntry {
   if (row.reason !== null) entry.reason = String(row.reason);
   if (row.detail !== null) entry.detail = JSON.parse(String(row.detail));
   return entry;
+}
+
+/**
+ * The FTS5 expression for a query: every term must match, as a substring of the open text, or
+ * (when allowed) as whole blind-index tokens of the identifying text.
+ */
+function ftsMatch(query: SearchQuery, identifying: boolean): string | undefined {
+  const parts: string[] = [];
+  for (const term of query.terms) {
+    const phrase = ftsPhrase(term.text);
+    const blind =
+      identifying && term.blind.length > 0 ? `identifying : "${term.blind.join(' ')}"` : undefined;
+    if (phrase && blind) parts.push(`(open : ${phrase} OR ${blind})`);
+    else if (phrase) parts.push(`open : ${phrase}`);
+  }
+  return parts.length > 0 ? parts.join(' AND ') : undefined;
 }
