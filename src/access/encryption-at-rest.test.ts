@@ -46,7 +46,8 @@ describe('encryption at rest', () => {
   it('stores protected fields as authenticated ciphertext bound to their record', async () => {
     const [stored] = await store.listRecords({ type: 'person', limit: 1 });
     const raw = stored as unknown as Record<string, unknown>;
-    assert.match(String(raw.names), /^enc:v1:k1:/);
+    assert.match(String(raw.sealed), /^enc:v1:k1:/);
+    assert.equal(raw.names, undefined);
     const moved = { ...raw, id: 'P-9999999' };
     assert.throws(() => revealRecord(moved, keys), /unable to authenticate|Unsupported state/);
   });

@@ -9,6 +9,7 @@ import { registerKeys } from './commands/keys-command.ts';
 import { registerRecordCommands } from './commands/records-commands.ts';
 import { registerSchema } from './commands/schema-command.ts';
 import { registerStart } from './commands/start-command.ts';
+import { registerUser } from './commands/user-command.ts';
 import { CommandError, DEFAULT_DB } from './context.ts';
 
 const program = new Command('daylight')
@@ -19,6 +20,8 @@ const program = new Command('daylight')
     '--role <role>',
     'act in this role, e.g. to see what an analyst would (default: admin, the holder of the database)',
   )
+  // Global options go before the command, so that `user add NAME --role admin` keeps its own --role.
+  .enablePositionalOptions()
   .showHelpAfterError()
   .exitOverride();
 
@@ -31,6 +34,7 @@ registerStart(program);
 registerSchema(program);
 registerAudit(program);
 registerKeys(program);
+registerUser(program);
 
 // `daylight export | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { blindTokens, contentHash, type FieldKeys, protectRecord } from '../access/field-cipher.ts';
+import {
+  blindTokens,
+  contentHash,
+  type FieldKeys,
+  PROTECTED_FIELDS,
+  protectRecord,
+} from '../access/field-cipher.ts';
 import { canonicalJson } from '../domain/canonical-json.ts';
 import {
   type DaylightRecord,
@@ -47,12 +53,14 @@ export function prepareRecord(
     deleted: record.deleted !== undefined,
   };
   const text = searchTextOf(record);
+  const plaintext = canonicalJson(record);
+  const protects = PROTECTED_FIELDS[record.type].length > 0;
   return {
     ok: true,
     prepared: {
       columns,
-      json: canonicalJson(protectRecord(record, keys)),
-      contentHash: contentHash(canonicalJson(record), keys),
+      json: protects ? canonicalJson(protectRecord(record, keys)) : plaintext,
+      contentHash: contentHash(plaintext, keys),
       refs: referencesOf(record),
       searchText: { open: text.open, identifying: blindTokens(text.identifying, keys).join(' ') },
     },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { importRecords } from '../interchange/import-records.ts';
 import { exportJsonLines } from '../interchange/export-records.ts';
+import { importRecords } from '../interchange/import-records.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import { testKeys, testRecords } from '../testing/factories.ts';
 import { buildServer } from './app.ts';
@@ -10,10 +10,18 @@ describe('script injection through testimony text', () => {
   it('stores the text verbatim and always renders it escaped', async () => {
     const attack = '<script>alert("x")</script><img src=x onerror=alert(1)>';
     const { facility, organisation } = testRecords();
-    const hostile = { ...facility, name: { en: attack, ko: `교화소 ${attack}` }, updated_at: '2030-01-01T00:00:00.000Z' };
+    const hostile = {
+      ...facility,
+      name: { en: attack, ko: `교화소 ${attack}` },
+      updated_at: '2030-01-01T00:00:00.000Z',
+    };
     const store = openSqliteStore(':memory:');
     const keys = testKeys();
-    const report = await importRecords(store, [{ file: 't', lines: [organisation, hostile].map((value, i) => ({ line: i + 1, value })) }], { keys });
+    const report = await importRecords(
+      store,
+      [{ file: 't', lines: [organisation, hostile].map((value, i) => ({ line: i + 1, value })) }],
+      { keys },
+    );
     assert.equal(report.ok, true);
 
     let exported = '';

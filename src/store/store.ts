@@ -1,5 +1,6 @@
 import type { AuditEntry, AuditEvent } from '../access/audit-chain.ts';
 import type { KeyringEntry } from '../access/keyring.ts';
+import type { UserAccount } from '../accounts/user-account.ts';
 import type { DaylightRecord, RecordType, Reference, SearchText } from '../domain/record.ts';
 import type { Confidentiality } from '../domain/record-meta.ts';
 
@@ -109,6 +110,15 @@ export interface Store {
   addKeyringEntries(entries: KeyringEntry[]): Promise<void>;
   /** Replaces the whole keyring in one transaction (the same keys wrapped under a new passphrase). */
   replaceKeyring(entries: KeyringEntry[]): Promise<void>;
+  /** A staff account, if it exists. */
+  getUser(username: string): Promise<UserAccount | undefined>;
+  /** Creates an account; fails if the name is taken. */
+  addUser(account: UserAccount): Promise<void>;
+  /** Records the outcome of a sign-in attempt (counters, lock, last TOTP step). */
+  updateUserSecurity(
+    username: string,
+    patch: Pick<UserAccount, 'failed_attempts' | 'locked_until' | 'totp_last_step'>,
+  ): Promise<void>;
   /** Starts an all-or-nothing write. Only one may be open at a time. */
   beginWrite(): Promise<WriteSession>;
   close(): Promise<void>;

@@ -4,6 +4,7 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { sql } from 'kysely';
 import { type AuditEntry, type AuditEvent, entryHash, GENESIS } from '../../access/audit-chain.ts';
 import type { KeyringEntry } from '../../access/keyring.ts';
+import type { UserAccount } from '../../accounts/user-account.ts';
 import { type DaylightRecord, RECORD_TYPES, type RecordType } from '../../domain/record.ts';
 import type { Confidentiality } from '../../domain/record-meta.ts';
 import { ftsPhrase, indexableText } from '../../search/hangul-bigrams.ts';
@@ -107,6 +108,41 @@ export class SqliteStore implements Store {
       ${scope.verifiedOnly ? sql`AND r.status = 'verified'` : sql``}
       ORDER BY search.rank, r.id LIMIT ${scope.limit}`.execute(this.query);
     return rows.rows.map((row) => ({ id: row.id, type: row.type, record: JSON.parse(row.doc) }));
+  }
+
+  async getUser(username: string): Promise<UserAccount | undefined> {
+    const row = this.db.prepare('SELECT * FROM users WHERE username = ?').get(username);
+    return row
+      ? ({ ...(row as unknown as UserAccount), disabled: row.disabled === 1 } as UserAccount)
+      : undefined;
+  }
+
+  async addUser(a: UserAccount): Promise<void> {
+    this.db
+      .prepare(`INSERT INTO users (username, role, password_hash, totp_secret, totp_last_step, failed_attempts,
+        locked_until, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(
+        a.username,
+        a.role,
+        a.password_hash,
+        a.totp_secret,
+        a.totp_last_step,
+        a.failed_attempts,
+        a.locked_until,
+        a.disabled ? 1 : 0,
+        a.created_at,
+      );
+  }
+
+  async updateUserSecurity(
+    username: string,
+    patch: Pick<UserAccount, 'failed_attempts' | 'locked_until' | 'totp_last_step'>,
+  ): Promise<void> {
+    this.db
+      .prepare(
+        'UPDATE users SET failed_attempts = ?, locked_until = ?, totp_last_step = ? WHERE username = ?',
+      )
+      .run(patch.failed_attempts, patch.locked_until, patch.totp_last_step, username);
   }
 
   async keyringEntries(): Promise<KeyringEntry[]> {
