@@ -34,6 +34,23 @@ const R: Grant = 'restricted';
 const I: Grant = 'internal';
 const P: Grant = 'public';
 
+/** Everything about records, at every level, including exports with identifying data. */
+const COORDINATOR: Partial<Record<UseCase, Grant>> = {
+  'read-records': S,
+  'read-identifying': S,
+  search: S,
+  'view-statistics': S,
+  'write-records': S,
+  'review-records': S,
+  'delete-records': S,
+  'add-evidence-files': S,
+  'read-evidence-files': S,
+  'verify-evidence-files': true,
+  'export-identifying': S,
+  'export-anonymised': S,
+  'read-audit': true,
+};
+
 export const PERMISSIONS: Record<Role, Partial<Record<UseCase, Grant>>> = {
   public: { 'read-records': P, search: P, 'view-statistics': P },
   viewer: { 'read-records': I, search: I, 'view-statistics': I },
@@ -60,37 +77,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<UseCase, Grant>>> = {
     'verify-evidence-files': true,
     'export-anonymised': R,
   },
-  coordinator: {
-    'read-records': S,
-    'read-identifying': S,
-    search: S,
-    'view-statistics': S,
-    'write-records': S,
-    'review-records': S,
-    'delete-records': S,
-    'add-evidence-files': S,
-    'read-evidence-files': S,
-    'verify-evidence-files': true,
-    'export-identifying': S,
-    'export-anonymised': S,
-    'read-audit': true,
-  },
-  admin: {
-    'read-records': S,
-    'read-identifying': S,
-    search: S,
-    'view-statistics': S,
-    'write-records': S,
-    'review-records': S,
-    'delete-records': S,
-    'add-evidence-files': S,
-    'read-evidence-files': S,
-    'verify-evidence-files': true,
-    'export-identifying': S,
-    'export-anonymised': S,
-    'manage-users': true,
-    'read-audit': true,
-    'backup-restore': true,
-    'rotate-keys': true,
-  },
+  coordinator: COORDINATOR,
+  // An admin may do all a coordinator may, and run the installation.
+  admin: { ...COORDINATOR, 'manage-users': true, 'backup-restore': true, 'rotate-keys': true },
 };
