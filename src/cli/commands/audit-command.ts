@@ -16,7 +16,9 @@ export function registerAudit(program: Command): void {
         const check = await verifyChain(store.auditEntries(), await store.auditAnchor());
         if (!check.ok)
           throw new CommandError(`audit trail broken at entry ${check.brokenAt}: ${check.problem}`);
-        process.stdout.write(`audit trail intact: ${check.entries} entries, head ${check.head}\n`);
+        process.stdout.write(
+          `audit trail intact: ${check.entries} ${check.entries === 1 ? 'entry' : 'entries'}, head ${check.head}\n`,
+        );
       });
     });
 
