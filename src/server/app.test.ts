@@ -22,10 +22,18 @@ describe('daylight start (the main job)', () => {
       ['--disable-warning=ExperimentalWarning', main, '--db', db, 'start', '--port', '0'],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
+        // As on a fresh machine: no key set, so `npm start` uses the demo passphrase.
+        env: Object.fromEntries(
+          Object.entries(process.env).filter(([name]) => !name.startsWith('DAYLIGHT_')),
+        ),
       },
     );
     try {
       let stderr = '';
+      let logs = '';
+      child.stdout.on('data', (chunk) => {
+        logs += chunk;
+      });
       const url = await new Promise<string>((resolve, reject) => {
         child.stderr.on('data', (chunk) => {
           stderr += chunk;
@@ -61,8 +69,15 @@ describe('daylight start (the main job)', () => {
       await store.close();
       const names = persons.flatMap((p) => (p.type === 'person' ? p.names.map((n) => n.value) : []));
       assert.ok(names.length > 500);
-      for (const name of names)
+      for (const name of names) {
         assert.equal(page.includes(name), false, 'a person name leaked into the page');
+        assert.equal(
+          logs.includes(name) || stderr.includes(name),
+          false,
+          'a person name leaked into the logs',
+        );
+      }
+      assert.match(logs, /"url":"\/"/, 'the server logs requests');
     } finally {
       child.kill('SIGTERM');
       await once(child, 'exit');
