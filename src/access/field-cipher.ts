@@ -6,7 +6,6 @@ import {
   type KeyObject,
   randomBytes,
 } from 'node:crypto';
-import { canonicalJson } from '../domain/canonical-json.ts';
 import type { DaylightRecord, RecordType } from '../domain/record.ts';
 import { indexableText } from '../search/hangul-bigrams.ts';
 
@@ -145,9 +144,4 @@ function searchTokens(text: string): string[] {
     .split(/[^\p{L}\p{N}]+/u)
     .filter((token) => token.length > 0)
     .map((token) => token.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC'));
-}
-
-/** The content to hash: canonical JSON of the plaintext record. */
-export function canonicalPlaintext(record: DaylightRecord): string {
-  return canonicalJson(record);
 }
