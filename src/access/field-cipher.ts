@@ -28,6 +28,7 @@ export const PROTECTED_FIELDS: Record<RecordType, readonly string[]> = {
   file: ['name'],
   custody: ['note'],
   source: [],
+  consent: ['note'],
   episode: [],
   act: [],
 };

@@ -43,6 +43,7 @@ export function redactFor(viewer: Viewer, record: DaylightRecord): PresentedReco
       drop(out as unknown as Record<string, unknown>, 'name');
       break;
     case 'custody':
+    case 'consent':
       drop(out as unknown as Record<string, unknown>, 'note');
       break;
     default:

@@ -12,13 +12,21 @@ import { USERNAME } from './user-account.ts';
 export async function addUser(
   store: Store,
   keys: FieldKeys,
-  input: { username: string; role: Role; password: string; actor: string; scrypt?: ScryptParameters },
+  input: {
+    username: string;
+    role: Role;
+    password: string;
+    actor: string;
+    scrypt?: ScryptParameters;
+    /** Only for the demo accounts, whose shared secret is public; real accounts get a random one. */
+    totpSecret?: Buffer;
+  },
 ): Promise<{ otpauth: string }> {
   if (!USERNAME.test(input.username)) throw new Error('user name: 3–64 lower-case letters, digits, . _ -');
   if (input.role === 'public') throw new Error('role: public is for visitors who are not signed in');
   if (input.password.length < 12) throw new Error('password: at least 12 characters');
   if (await store.getUser(input.username)) throw new Error(`user ${input.username} exists already`);
-  const secret = newTotpSecret();
+  const secret = input.totpSecret ?? newTotpSecret();
   await store.addUser({
     username: input.username,
     role: input.role,

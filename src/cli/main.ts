@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { AccessDenied } from '../access/authorize.ts';
 import { registerAudit } from './commands/audit-command.ts';
+import { registerDemoCode } from './commands/demo-code-command.ts';
 import { registerDemo } from './commands/demo-command.ts';
 import { registerExport } from './commands/export-command.ts';
 import { registerFiles } from './commands/files-command.ts';
@@ -30,6 +31,7 @@ registerExport(program);
 registerRecordCommands(program);
 registerFiles(program);
 registerDemo(program);
+registerDemoCode(program);
 registerStart(program);
 registerSchema(program);
 registerAudit(program);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Act } from './act.ts';
+import { ConsentChange } from './consent.ts';
 import { Episode } from './episode.ts';
 import { CustodyEvent, EvidenceFile } from './evidence-file.ts';
 import { Facility } from './facility.ts';
@@ -17,6 +18,7 @@ export const RECORD_TYPES = [
   'file',
   'custody',
   'source',
+  'consent',
   'episode',
   'act',
 ] as const;
@@ -30,6 +32,7 @@ export const RECORD_SCHEMAS = {
   file: EvidenceFile,
   custody: CustodyEvent,
   source: Source,
+  consent: ConsentChange,
   episode: Episode,
   act: Act,
 } as const;
@@ -42,6 +45,7 @@ export const DaylightRecord = z.discriminatedUnion('type', [
   EvidenceFile,
   CustodyEvent,
   Source,
+  ConsentChange,
   Episode,
   Act,
 ]);
@@ -86,6 +90,10 @@ export function referencesOf(record: DaylightRecord): Reference[] {
       add('organisation', record.organisation, 'organisation');
       addEach('files', record.files, '.file', (f) => f.file, 'file');
       addEach('related_sources', record.related_sources, '', (s) => s, 'source');
+      break;
+    case 'consent':
+      add('interviewee', record.interviewee, 'person');
+      add('source', record.source, 'source');
       break;
     case 'episode':
       add('person', record.person, 'person');
@@ -136,6 +144,7 @@ export function searchTextOf(record: DaylightRecord): SearchText {
       if (record.name) identifying.push(record.name);
       break;
     case 'custody':
+    case 'consent':
       if (record.note) identifying.push(record.note);
       break;
     case 'source':

@@ -17,8 +17,26 @@ describe('record schemas', () => {
   it('accept a valid record of every type', () => {
     const types = new Set(Object.values(records).map((r) => r.type));
     for (const record of Object.values(records)) assert.deepEqual(problemFields(record), [], record.type);
-    for (const type of RECORD_TYPES.filter((t) => t !== 'file' && t !== 'custody'))
+    for (const type of RECORD_TYPES.filter((t) => t !== 'file' && t !== 'custody' && t !== 'consent'))
       assert.ok(types.has(type), type);
+  });
+
+  it('consent change: scopes from the vocabulary, at least one, withdraw or grant', () => {
+    const change = {
+      type: 'consent',
+      ...testMeta('C-1'),
+      interviewee: 'P-1',
+      change: 'withdraw',
+      scopes: ['QUOTATION'],
+      at: '2026-11-27T10:00:00Z',
+      recorded_by: 'coordinator',
+    };
+    assert.deepEqual(problemFields(change), []);
+    assert.deepEqual(problemFields({ ...change, scopes: [] }), ['scopes: name at least one consent scope']);
+    assert.deepEqual(problemFields({ ...change, scopes: ['EVERYTHING'] }), [
+      'scopes[0]: not a code of the consent-scopes vocabulary',
+    ]);
+    assert.equal(problemFields({ ...change, change: 'pause' }).length, 1);
   });
 
   it('organisation: programme codes are upper-case codes', () => {

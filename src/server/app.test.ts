@@ -1,14 +1,18 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { revealRecord } from '../access/field-cipher.ts';
 import { DEMO_PASSPHRASE } from '../access/keyring.ts';
+import { base32Encode } from '../access/totp.ts';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoCode } from '../demo/demo-accounts.ts';
 import { unlockKeys } from '../records/unlock-keys.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import { tempDir } from '../testing/factories.ts';
+import { CookieClient } from '../testing/http-client.ts';
 
 describe('daylight start (the main job)', () => {
   const dir = tempDir();
@@ -42,11 +46,20 @@ describe('daylight start (the main job)', () => {
         });
         child.once('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
       });
+      // The public sees published records only.
       const response = await fetch(url);
       assert.equal(response.status, 200);
       assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
-      const page = await response.text();
-      const counts = (await (await fetch(`${url}/api/counts`)).json()) as Record<string, number>;
+      const publicPage = await response.text();
+      const publicCounts = (await (await fetch(`${url}/api/counts`)).json()) as Record<string, number>;
+      assert.ok((publicCounts.source ?? 0) < 300, 'the public does not count unpublished sources');
+
+      // A demo account of each role can sign in with the documented password and code.
+      const admin = new CookieClient(url);
+      const signedIn = await admin.signIn('admin', DEMO_PASSWORD, demoCode());
+      assert.equal(signedIn.status, 303, 'demo admin signs in');
+      const page = await (await admin.get('/')).text();
+      const counts = (await (await admin.get('/api/counts')).json()) as Record<string, number>;
       assert.equal(counts.source, 300);
       assert.match(
         page,
@@ -59,6 +72,18 @@ describe('daylight start (the main job)', () => {
         ),
       );
       assert.match(page, /<table id="recent">/);
+      assert.match(page, /Signed in as <strong>admin<\/strong> \(admin\)/);
+      // The demo accounts' secret is the one documented.
+      const accessDoc = readFileSync(fileURLToPath(new URL('../../docs/access.md', import.meta.url)), 'utf8');
+      assert.ok(
+        accessDoc.includes(base32Encode(DEMO_TOTP_SECRET)),
+        'docs/access.md gives the demo TOTP secret',
+      );
+      for (const role of ['viewer', 'investigator']) {
+        const client = new CookieClient(url);
+        assert.equal((await client.signIn(role, DEMO_PASSWORD, demoCode())).status, 303, role);
+        assert.deepEqual(await (await client.get('/api/session')).json(), { user: role, role });
+      }
 
       // The page identifies no one: no person's name appears in it.
       const store = openSqliteStore(db);
@@ -71,6 +96,7 @@ describe('daylight start (the main job)', () => {
       assert.ok(names.length > 500);
       for (const name of names) {
         assert.equal(page.includes(name), false, 'a person name leaked into the page');
+        assert.equal(publicPage.includes(name), false, 'a person name leaked into the public page');
         assert.equal(
           logs.includes(name) || stderr.includes(name),
           false,
@@ -78,6 +104,9 @@ describe('daylight start (the main job)', () => {
         );
       }
       assert.match(logs, /"url":"\/"/, 'the server logs requests');
+      assert.match(logs, /"url":"\/sign-in"/);
+      assert.equal(logs.includes(DEMO_PASSWORD), false, 'no password in the logs');
+      assert.equal(/daylight_session=/.test(logs), false, 'no session token in the logs');
     } finally {
       child.kill('SIGTERM');
       await once(child, 'exit');

@@ -1,31 +1,129 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import { hkdfSync } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { FieldKeys } from '../access/field-cipher.ts';
+import { PUBLIC_VIEWER, type Viewer } from '../access/roles.ts';
+import { resumeSession } from '../accounts/sessions.ts';
+import { countRecords } from '../records/count-records.ts';
+import { listRecent } from '../records/list-recent.ts';
+import { readRecord } from '../records/read-record.ts';
 import type { Store } from '../store/store.ts';
 import { homePage } from './home-page.ts';
+import type { PageContext } from './layout.ts';
 import { summarise } from './record-summary.ts';
+import { registerSignIn, SESSION_COOKIE } from './sign-in-routes.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is asking: the signed-in user, or the public. Set for every request. */
+    viewer: Viewer;
+    /** The hash of the session token when signed in (binds CSRF tokens to the session). */
+    sessionId: string | undefined;
+  }
+}
+
+export type ServerOptions = {
+  /** Unlocks the TOTP secrets and identifying fields the viewer may see. */
+  keys: FieldKeys;
+  logger?: boolean;
+  /** The clock (tests move it to expire sessions). */
+  now?: () => Date;
+  /** Behind a reverse proxy that terminates TLS: trust its X-Forwarded-* headers. */
+  trustProxy?: boolean;
+  /** Requests per minute per address: all routes, and sign-in attempts. */
+  rateLimit?: { perMinute: number; signInPerMinute: number };
+};
+
+export const DEFAULT_RATE_LIMIT = { perMinute: 600, signInPerMinute: 10 } as const;
 
 /**
- * The HTTP server. Routes are thin: read through the store, present through a presenter that
- * decides what may leave. Logs carry method, path and status only, never record content.
+ * The HTTP server. Routes are thin: they call use-cases with the request's viewer and present the
+ * answer through a presenter that decides what may leave. Logs carry method, path and status only,
+ * never record content, form fields or cookies.
  */
-export function buildServer(store: Store, options: { logger?: boolean } = {}): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false });
+export async function buildServer(store: Store, options: ServerOptions): Promise<FastifyInstance> {
+  const now = options.now ?? (() => new Date());
+  const limits = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const app = Fastify({ logger: options.logger ?? false, trustProxy: options.trustProxy ?? false });
 
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header(
-      'Content-Security-Policy',
-      "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'",
-    );
-    reply.header('Referrer-Policy', 'no-referrer');
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        styleSrc: ["'unsafe-inline'"],
+        imgSrc: ["'self'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await app.register(fastifyRateLimit, { max: limits.perMinute, timeWindow: '1 minute' });
+  await app.register(fastifyFormbody);
+  await app.register(fastifyCookie);
+  await app.register(fastifyCsrf, {
+    cookieOpts: { httpOnly: true, sameSite: 'strict', path: '/', secure: 'auto' },
+    getUserInfo: (request: FastifyRequest) => request.sessionId ?? 'anonymous',
+    // The token's HMAC key comes from the database keys, so every server process shares it.
+    csrfOpts: {
+      hmacKey: Buffer.from(hkdfSync('sha256', options.keys.indexKey, Buffer.alloc(0), 'daylight csrf', 32)),
+    },
+    getToken: (request: FastifyRequest) =>
+      ((request.body as Record<string, unknown> | undefined)?._csrf as string | undefined) ??
+      (request.headers['x-csrf-token'] as string | undefined),
   });
 
-  app.get('/', async (_request, reply) => {
-    const [counts, recent] = await Promise.all([store.countByType(), store.listRecords({ limit: 20 })]);
-    reply.type('text/html; charset=utf-8');
-    return homePage(counts, recent.map(summarise));
+  app.decorateRequest('viewer', null as unknown as Viewer);
+  app.decorateRequest('sessionId', undefined);
+  app.addHook('onRequest', async (request) => {
+    request.viewer = PUBLIC_VIEWER;
+    request.sessionId = undefined;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const session = await resumeSession(store, token, now());
+    if (session) {
+      request.viewer = session.viewer;
+      request.sessionId = session.sessionId;
+    }
   });
 
-  app.get('/api/counts', async () => store.countByType());
+  const pageContext = (request: FastifyRequest, reply: FastifyReply): PageContext => ({
+    viewer: request.viewer,
+    csrfToken: reply.generateCsrf({ userInfo: request.sessionId ?? 'anonymous' }),
+  });
+
+  app.get('/', async (request, reply) => {
+    const [counts, recent] = await Promise.all([
+      countRecords(store, request.viewer),
+      listRecent(store, request.viewer, 20),
+    ]);
+    reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store');
+    return homePage(pageContext(request, reply), counts, recent.map(summarise));
+  });
+
+  registerSignIn(app, store, {
+    keys: options.keys,
+    now,
+    pageContext,
+    signInPerMinute: limits.signInPerMinute,
+  });
+
+  app.get('/api/session', async (request) => ({ user: request.viewer.user, role: request.viewer.role }));
+
+  app.get('/api/counts', async (request) => countRecords(store, request.viewer));
+
+  app.get<{ Params: { id: string } }>('/api/records/:id', async (request, reply) => {
+    const record = await readRecord(store, request.viewer, options.keys, request.params.id);
+    reply.header('Cache-Control', 'no-store');
+    if (!record) return reply.code(404).send({ error: 'no such record' });
+    return record;
+  });
 
   return app;
 }

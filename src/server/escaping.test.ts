@@ -14,6 +14,9 @@ describe('script injection through testimony text', () => {
       ...facility,
       name: { en: attack, ko: `교화소 ${attack}` },
       updated_at: '2030-01-01T00:00:00.000Z',
+      // Published, so that the public overview shows it.
+      confidentiality: 'public' as const,
+      status: 'verified' as const,
     };
     const store = openSqliteStore(':memory:');
     const keys = testKeys();
@@ -28,7 +31,7 @@ describe('script injection through testimony text', () => {
     for await (const line of exportJsonLines(store, keys)) exported += line;
     assert.ok(exported.includes(JSON.stringify(attack).slice(1, -1)), 'stored verbatim');
 
-    const app = buildServer(store);
+    const app = await buildServer(store, { keys });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     try {
       const response = await fetch(address);

@@ -33,6 +33,8 @@ function labelOf(record: DaylightRecord): string {
       return record.media_type;
     case 'custody':
       return record.action;
+    case 'consent':
+      return `${record.change} ${record.scopes.join(', ')}`;
   }
 }
 

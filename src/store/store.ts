@@ -4,6 +4,9 @@ import type { UserAccount } from '../accounts/user-account.ts';
 import type { DaylightRecord, RecordType, Reference, SearchText } from '../domain/record.ts';
 import type { Confidentiality } from '../domain/record-meta.ts';
 
+/** A signed-in session as stored: never the token itself, only its hash. */
+export type SessionRow = { token_hash: string; username: string; created_at: string; last_seen_at: string };
+
 /** The columns every store indexes a record by, taken from the record itself. */
 export type RecordColumns = {
   id: string;
@@ -63,6 +66,8 @@ export type ListQuery = {
   offset?: number;
   includeDeleted?: boolean;
   levels?: Confidentiality[];
+  /** Only records whose review status is `verified` (what the public may see). */
+  verifiedOnly?: boolean;
 };
 
 /**
@@ -119,6 +124,14 @@ export interface Store {
     username: string,
     patch: Pick<UserAccount, 'failed_attempts' | 'locked_until' | 'totp_last_step'>,
   ): Promise<void>;
+  /** Keeps a new signed-in session (by the hash of its token). */
+  addSession(session: SessionRow): Promise<void>;
+  /** A session by the hash of its token, if it exists. */
+  getSession(tokenHash: string): Promise<SessionRow | undefined>;
+  /** Records activity on a session (for the idle timeout). */
+  touchSession(tokenHash: string, lastSeenAt: string): Promise<void>;
+  /** Ends one session. */
+  deleteSession(tokenHash: string): Promise<void>;
   /** Starts an all-or-nothing write. Only one may be open at a time. */
   beginWrite(): Promise<WriteSession>;
   close(): Promise<void>;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { DEMO_PASSPHRASE, keySourceFromEnv } from '../../access/keyring.ts';
+import { addDemoAccounts, DEMO_PASSWORD } from '../../demo/demo-accounts.ts';
 import { loadDemo } from '../../demo/load-demo.ts';
 import { formatProblem } from '../../interchange/import-records.ts';
 import { buildServer } from '../../server/app.ts';
@@ -10,16 +11,18 @@ export function registerStart(program: Command): void {
   program
     .command('start')
     .description(
-      'serve the database on localhost; a new database is filled with the small demo dataset first',
+      'serve the database on localhost; a new database is filled with the small demo dataset first and, under the demo passphrase, gets one demo account per role',
     )
     .option('--port <port>', 'port (env PORT)', process.env.PORT ?? '8080')
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
-    .option('--no-demo', 'do not fill a new database with demo data')
-    .action(async (options: { port: string; host: string; demo: boolean }) => {
+    .option('--no-demo', 'do not fill a new database with demo data nor add demo accounts')
+    .option('--trust-proxy', 'behind a TLS-terminating reverse proxy: trust its X-Forwarded-* headers')
+    .action(async (options: { port: string; host: string; demo: boolean; trustProxy?: boolean }) => {
       // The demo runs under a documented demo passphrase unless one is given (docs/access.md).
       const keySource = keySourceFromEnv() ?? { passphrase: DEMO_PASSPHRASE };
       await withContext({ ...program.opts(), keySource }, async ({ store, dbPath, keys }) => {
-        if ('passphrase' in keySource && keySource.passphrase === DEMO_PASSPHRASE) {
+        const isDemo = 'passphrase' in keySource && keySource.passphrase === DEMO_PASSPHRASE;
+        if (isDemo) {
           process.stderr.write(
             'using the public demo passphrase: for real data set DAYLIGHT_PASSPHRASE or DAYLIGHT_KEY_FILE\n',
           );
@@ -31,7 +34,18 @@ export function registerStart(program: Command): void {
           const report = await loadDemo(store, { seed: 1, size: 'small', keys: unlocked });
           if (!report.ok) throw new CommandError(report.problems.map((p) => formatProblem(p)).join('\n'));
         }
-        const app = buildServer(store, { logger: true });
+        if (options.demo && isDemo) {
+          const created = await addDemoAccounts(store, unlocked);
+          if (created.length > 0)
+            process.stderr.write(
+              `demo accounts (password '${DEMO_PASSWORD}', code: npx daylight demo-code): ${created.join(', ')}\n`,
+            );
+        }
+        const app = await buildServer(store, {
+          keys: unlocked,
+          logger: true,
+          trustProxy: options.trustProxy,
+        });
         const address = await app.listen({ port: Number(options.port), host: options.host });
         process.stderr.write(`Daylight is serving ${dbPath} at ${address}\n`);
         await new Promise<void>((resolve) => {

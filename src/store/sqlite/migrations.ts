@@ -90,6 +90,21 @@ export const MIGRATIONS: Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    name: 'server sessions',
+    sql: `
+      -- Signed-in sessions: only a hash of the cookie's token is kept, so a copy of the database
+      -- cannot be used to take over a session.
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        username TEXT NOT NULL REFERENCES users (username) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX sessions_by_user ON sessions (username);
+    `,
+  },
 ];
 
 /** Brings a database up to the newest schema, each migration in its own transaction. */

@@ -15,6 +15,7 @@ import type {
   SearchHit,
   SearchQuery,
   SearchScope,
+  SessionRow,
   Store,
   WriteOutcome,
   WriteSession,
@@ -71,6 +72,7 @@ export class SqliteStore implements Store {
     if (!query.includeDeleted) select = select.where('deleted', '=', 0);
     if (query.levels)
       select = select.where('confidentiality', 'in', query.levels.length > 0 ? query.levels : ['']);
+    if (query.verifiedOnly) select = select.where('status', '=', 'verified');
     const rows = await select
       .orderBy('updated_at', 'desc')
       .orderBy('id')
@@ -143,6 +145,25 @@ export class SqliteStore implements Store {
         'UPDATE users SET failed_attempts = ?, locked_until = ?, totp_last_step = ? WHERE username = ?',
       )
       .run(patch.failed_attempts, patch.locked_until, patch.totp_last_step, username);
+  }
+
+  async addSession(session: SessionRow): Promise<void> {
+    this.db
+      .prepare('INSERT INTO sessions (token_hash, username, created_at, last_seen_at) VALUES (?, ?, ?, ?)')
+      .run(session.token_hash, session.username, session.created_at, session.last_seen_at);
+  }
+
+  async getSession(tokenHash: string): Promise<SessionRow | undefined> {
+    const row = this.db.prepare('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash);
+    return row as SessionRow | undefined;
+  }
+
+  async touchSession(tokenHash: string, lastSeenAt: string): Promise<void> {
+    this.db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(lastSeenAt, tokenHash);
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
   }
 
   async keyringEntries(): Promise<KeyringEntry[]> {
