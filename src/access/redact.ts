@@ -11,6 +11,15 @@ export type PresentedRecord = DaylightRecord & { redacted?: string[] };
  */
 export function redactFor(viewer: Viewer, record: DaylightRecord): PresentedRecord {
   if (isAllowed(viewer, 'read-identifying', record.confidentiality)) return record;
+  return stripIdentifying(record);
+}
+
+/**
+ * The record without its identifying fields (names, contact, notes, exact birth date, county of
+ * origin, the interviewee of a source, file names, custody and consent notes), listing what was
+ * taken out in `redacted`. Pure.
+ */
+export function stripIdentifying(record: DaylightRecord): PresentedRecord {
   const removed: string[] = [];
   const out = structuredClone(record) as PresentedRecord;
   const drop = (object: Record<string, unknown>, field: string, label = field) => {

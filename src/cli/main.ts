@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { AccessDenied } from '../access/authorize.ts';
 import { registerAudit } from './commands/audit-command.ts';
+import { registerConsent } from './commands/consent-command.ts';
 import { registerDemoCode } from './commands/demo-code-command.ts';
 import { registerDemo } from './commands/demo-command.ts';
 import { registerExport } from './commands/export-command.ts';
@@ -37,6 +38,7 @@ registerSchema(program);
 registerAudit(program);
 registerKeys(program);
 registerUser(program);
+registerConsent(program);
 
 // `daylight export | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

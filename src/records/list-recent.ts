@@ -1,4 +1,5 @@
 import type { Viewer } from '../access/roles.ts';
+import { publishedView } from '../consent/published-view.ts';
 import type { DaylightRecord } from '../domain/record.ts';
 import type { Store } from '../store/store.ts';
 import { readScopeOf } from './read-scope.ts';
@@ -10,5 +11,8 @@ import { readScopeOf } from './read-scope.ts';
 export async function listRecent(store: Store, viewer: Viewer, limit: number): Promise<DaylightRecord[]> {
   const { levels, verifiedOnly } = readScopeOf(viewer, 'read-records');
   if (levels.length === 0) return [];
-  return store.listRecords({ limit, levels, verifiedOnly });
+  if (viewer.role !== 'public') return store.listRecords({ limit, levels, verifiedOnly });
+  const { plan } = await publishedView(store);
+  const candidates = await store.listRecords({ limit: limit * 10, levels, verifiedOnly });
+  return candidates.filter((record) => plan.leaves(record)).slice(0, limit);
 }

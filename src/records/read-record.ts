@@ -2,6 +2,7 @@ import { isAllowed } from '../access/authorize.ts';
 import { type FieldKeys, revealRecord } from '../access/field-cipher.ts';
 import { type PresentedRecord, redactFor } from '../access/redact.ts';
 import type { Viewer } from '../access/roles.ts';
+import { publishedView } from '../consent/published-view.ts';
 import type { Store } from '../store/store.ts';
 
 /**
@@ -19,7 +20,13 @@ export async function readRecord(
   const record = await store.getRecord(id);
   if (!record || record.deleted) return undefined;
   if (!isAllowed(viewer, 'read-records', record.confidentiality)) return undefined;
-  if (viewer.role === 'public' && record.status !== 'verified') return undefined;
+  if (viewer.role === 'public') {
+    // The public sees the published view: verified, and only as the consent in force allows.
+    if (record.status !== 'verified') return undefined;
+    const { plan } = await publishedView(store);
+    if (!plan.leaves(record)) return undefined;
+    return plan.release(revealRecord(record as never, keys));
+  }
   if (record.confidentiality === 'restricted' || record.confidentiality === 'strictly-confidential') {
     await store.appendAudit({
       at: new Date().toISOString(),

@@ -5,7 +5,7 @@ import { addUser } from '../accounts/add-user.ts';
 import type { Person } from '../domain/person.ts';
 import { importRecords } from '../interchange/import-records.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.ts';
-import { testKeys, testMeta } from '../testing/factories.ts';
+import { publishingRecords, testKeys, testMeta } from '../testing/factories.ts';
 import { CookieClient } from '../testing/http-client.ts';
 import { buildServer, type ServerOptions } from './app.ts';
 
@@ -30,6 +30,12 @@ function person(id: string, code: string, confidentiality: Person['confidentiali
   };
 }
 
+/** Two persons, each the victim of a published act (the public view needs one). */
+function published() {
+  const persons = [person('P-PUB', 'V-000001', 'public'), person('P-RES', 'V-000002', 'restricted')];
+  return [...publishingRecords(persons), ...persons];
+}
+
 describe('signing in to the server', () => {
   let store: SqliteStore;
   let clock = new Date('2026-11-27T09:00:00Z');
@@ -52,12 +58,7 @@ describe('signing in to the server', () => {
       [
         {
           file: 't',
-          lines: [person('P-PUB', 'V-000001', 'public'), person('P-RES', 'V-000002', 'restricted')].map(
-            (value, i) => ({
-              line: i + 1,
-              value,
-            }),
-          ),
+          lines: published().map((value, i) => ({ line: i + 1, value })),
         },
       ],
       { keys },

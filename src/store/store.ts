@@ -97,6 +97,12 @@ export interface Store {
     levels?: Confidentiality[];
     verifiedOnly?: boolean;
   }): Promise<Record<RecordType, number>>;
+  /**
+   * A value that changes whenever a record is written (today: the highest record sequence number;
+   * edits must keep it changing). Caches of derived views (e.g. what consent lets the public see)
+   * compare it to know when to recompute.
+   */
+  changeMark(): Promise<string>;
   /** Records whose text contains every term of the query (Hangul substrings, English word prefixes). */
   search(query: SearchQuery, scope: SearchScope): Promise<SearchHit[]>;
   /** Live records of `fromType` that point to the record `targetId` (e.g. a file's custody entries). */

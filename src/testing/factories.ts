@@ -8,6 +8,7 @@ import type { Episode } from '../domain/episode.ts';
 import type { Facility } from '../domain/facility.ts';
 import type { Organisation } from '../domain/organisation.ts';
 import type { Person } from '../domain/person.ts';
+import type { DaylightRecord } from '../domain/record.ts';
 import type { Source } from '../domain/source.ts';
 
 const AT = '2025-03-01T10:00:00.000Z';
@@ -145,3 +146,29 @@ export function testKeys(): FieldKeys {
 
 /** The passphrase `runCli` gives the real command unless a test sets another. */
 export const TEST_PASSPHRASE = 'test passphrase for daylight';
+
+/**
+ * What makes persons visible to the public (the published view): a published organisation and
+ * document source, and for each person an act naming them as victim, at the person's level and
+ * review status, resting on that document.
+ */
+export function publishingRecords(persons: readonly Person[]): DaylightRecord[] {
+  const fixture = testRecords();
+  const meta = { confidentiality: 'public' as const, status: 'verified' as const };
+  const { interviewee: _, consent: __, ...document } = { ...fixture.source, ...meta, id: 'S-DOC' };
+  const connection = fixture.act.sources[0]?.connection as string;
+  const acts = persons.map(
+    (p): Act => ({
+      ...fixture.act,
+      id: `A-${p.id}`,
+      confidentiality: p.confidentiality,
+      status: p.status,
+      victims: [p.id],
+      perpetrators: [],
+      facility: undefined,
+      episode: undefined,
+      sources: [{ source: 'S-DOC', connection }],
+    }),
+  );
+  return [{ ...fixture.organisation, ...meta }, document, ...acts];
+}

@@ -204,6 +204,11 @@ export class SqliteStore implements Store {
     return rows.map((row) => JSON.parse(row.doc as string) as DaylightRecord);
   }
 
+  async changeMark(): Promise<string> {
+    const row = this.db.prepare('SELECT coalesce(max(seq), 0) AS mark FROM records').get();
+    return String(row?.mark ?? 0);
+  }
+
   async *exportRecords(type: RecordType): AsyncIterable<string> {
     const statement = this.db.prepare('SELECT doc FROM records WHERE type = ? ORDER BY id');
     for (const row of statement.iterate(type)) yield row.doc as string;

@@ -1,0 +1,155 @@
+import { stripIdentifying } from '../access/redact.ts';
+import type { Act } from '../domain/act.ts';
+import type { Episode } from '../domain/episode.ts';
+import type { DaylightRecord } from '../domain/record.ts';
+import type { Source } from '../domain/source.ts';
+import type { ConsentLedger, ConsentScope } from './consent-ledger.ts';
+
+/** Why data leaves the organisation, and the consent scope each purpose needs. */
+export const PURPOSE_SCOPES = {
+  internal: 'INTERNAL-USE',
+  publication: 'ANONYMISED-PUBLICATION',
+  un: 'SHARE-UN',
+  judicial: 'SHARE-JUDICIAL',
+} as const satisfies Record<string, ConsentScope>;
+export type Purpose = keyof typeof PURPOSE_SCOPES;
+export const PURPOSES = Object.keys(PURPOSE_SCOPES) as Purpose[];
+
+/** What is being released: for which purpose, anonymised or not, and which records the caller may see. */
+export type ReleaseOptions = {
+  purpose: Purpose;
+  /** Strip every identifying field and leave out evidence files, custody and consent records. */
+  anonymised: boolean;
+  /** Whether the caller may release this record at all (level, review status, not deleted). */
+  visible: (id: string) => boolean;
+};
+
+/**
+ * Decides, record by record, what may leave for a purpose under the consent in force. Feed it every
+ * source, then every episode and act (`consider*`), then ask `release` for each record in export
+ * order. Only id sets are kept, so it works on databases of millions of records.
+ *
+ * - A source leaves only if its interviewee's consent covers the purpose (documents always may).
+ * - An act or episode leaves with only those of its sources that may leave, and not at all if
+ *   none may: evidence never rests on a testimony whose consent is missing or withdrawn.
+ * - A person leaves only if a released act, episode or source refers to them; an interviewee is
+ *   named only if they consented to being named, everyone in an anonymised release never.
+ * - References to anything that does not leave are removed, so the release imports cleanly.
+ */
+export function releasePlan(ledger: ConsentLedger, options: ReleaseOptions) {
+  const scope = PURPOSE_SCOPES[options.purpose];
+  const sources = new Set<string>();
+  const episodes = new Set<string>();
+  const persons = new Set<string>();
+  const files = new Set<string>();
+  const keptSource = (id: string) => sources.has(id);
+  const visible = options.visible;
+  const actLeaves = (act: Act): boolean =>
+    visible(act.id) && act.sources.some((s) => keptSource(s.source)) && act.victims.some(visible);
+  const meta = <T extends DaylightRecord>(record: T): T =>
+    options.anonymised ? { ...record, created_by: 'anonymised', updated_by: 'anonymised' } : record;
+
+  return {
+    considerSource(source: Source): void {
+      if (!visible(source.id) || !visible(source.organisation) || !ledger.permits(source.id, scope)) return;
+      sources.add(source.id);
+      if (source.interviewee && visible(source.interviewee)) persons.add(source.interviewee);
+      if (!options.anonymised) for (const f of source.files) if (visible(f.file)) files.add(f.file);
+    },
+    considerEpisode(episode: Episode): void {
+      if (!visible(episode.id) || !visible(episode.person) || !episode.sources.some(keptSource)) return;
+      episodes.add(episode.id);
+      persons.add(episode.person);
+    },
+    /** Acts need no set of their own: nothing refers to an act. */
+    considerAct(act: Act): void {
+      if (!actLeaves(act)) return;
+      for (const victim of act.victims) if (visible(victim)) persons.add(victim);
+      for (const p of act.perpetrators) if (visible(p.person)) persons.add(p.person);
+    },
+
+    /** Whether a record (as stored, identifying fields still sealed) leaves at all. */
+    leaves(record: DaylightRecord): boolean {
+      if (record.type === 'person') return persons.has(record.id);
+      if (record.type === 'file') return files.has(record.id);
+      return this.release(record) !== undefined;
+    },
+
+    /** The record as it may leave, or `undefined` if it may not. */
+    release(record: DaylightRecord): DaylightRecord | undefined {
+      switch (record.type) {
+        case 'organisation':
+        case 'facility':
+          return visible(record.id) ? meta(record) : undefined;
+        case 'person': {
+          if (!persons.has(record.id)) return undefined;
+          const named =
+            !options.anonymised && (!ledger.isInterviewee(record.id) || ledger.mayName(record.id));
+          const person = named ? record : withoutMarker(stripIdentifying(record));
+          if (person.type !== 'person') return undefined;
+          return meta({
+            ...person,
+            positions: person.positions.map((p) =>
+              p.facility && !visible(p.facility) ? { ...p, facility: undefined } : p,
+            ),
+          });
+        }
+        case 'file':
+          if (!files.has(record.id)) return undefined;
+          return meta(
+            record.derived_from && !files.has(record.derived_from)
+              ? { ...record, derived_from: undefined }
+              : record,
+          );
+        case 'custody':
+          return files.has(record.file) && visible(record.id) ? meta(record) : undefined;
+        case 'consent':
+          if (options.anonymised || !visible(record.id) || !persons.has(record.interviewee)) return undefined;
+          return meta(
+            record.source && !sources.has(record.source) ? { ...record, source: undefined } : record,
+          );
+        case 'source': {
+          if (!sources.has(record.id)) return undefined;
+          const source: Source = {
+            ...record,
+            files: record.files.filter((f) => files.has(f.file)),
+            related_sources: record.related_sources.filter(keptSource),
+          };
+          if (options.anonymised) {
+            delete source.interviewee;
+            delete source.interviewer;
+            delete source.consent;
+          }
+          return meta(source);
+        }
+        case 'episode':
+          if (!episodes.has(record.id)) return undefined;
+          return meta({
+            ...record,
+            sources: record.sources.filter(keptSource),
+            steps: record.steps.map((s) =>
+              s.facility && !visible(s.facility) ? { ...s, facility: undefined } : s,
+            ),
+          });
+        case 'act':
+          if (!actLeaves(record)) return undefined;
+          return meta({
+            ...record,
+            sources: record.sources.filter((s) => keptSource(s.source)),
+            victims: record.victims.filter(visible),
+            perpetrators: record.perpetrators.filter((p) => visible(p.person)),
+            facility: record.facility && visible(record.facility) ? record.facility : undefined,
+            episode: record.episode && episodes.has(record.episode) ? record.episode : undefined,
+          });
+      }
+    },
+  };
+}
+
+/** A release plan (see `releasePlan`). */
+export type ReleasePlan = ReturnType<typeof releasePlan>;
+
+function withoutMarker(record: DaylightRecord & { redacted?: string[] }): DaylightRecord {
+  const { redacted: _, ...rest } = record;
+  return rest as DaylightRecord;
+}
