@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { FieldKeys } from '../access/field-cipher.ts';
 import { type KeySource, keySourceFromEnv } from '../access/keyring.ts';
 import { Role, type Viewer } from '../access/roles.ts';
-import { BlobStore } from '../evidence/blob-store.ts';
+import { BlobStore, filesFolderOf } from '../evidence/blob-store.ts';
 import { unlockKeys } from '../records/unlock-keys.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { Store } from '../store/store.ts';
@@ -34,7 +34,7 @@ export async function withContext<T>(
 ): Promise<T> {
   const dbPath = databasePath(options.db);
   const store = openSqliteStore(dbPath);
-  const blobs = new BlobStore(`${dbPath.replace(/\.(db|sqlite3?)$/, '')}.files`);
+  const blobs = new BlobStore(filesFolderOf(dbPath));
   const actor = options.actor ?? process.env.DAYLIGHT_ACTOR ?? userInfo().username;
   const role = Role.safeParse(options.role ?? 'admin');
   if (!role.success) {
