@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { AccessDenied } from '../access/authorize.ts';
 import { registerAudit } from './commands/audit-command.ts';
+import { registerBackup } from './commands/backup-command.ts';
 import { registerDemo } from './commands/demo-command.ts';
 import { registerExport } from './commands/export-command.ts';
 import { registerFiles } from './commands/files-command.ts';
@@ -34,6 +35,7 @@ registerStart(program);
 registerSchema(program);
 registerAudit(program);
 registerKeys(program);
+registerBackup(program);
 registerUser(program);
 
 // `daylight export | head` closes the pipe early: that is not an error.

@@ -119,6 +119,11 @@ export interface Store {
     username: string,
     patch: Pick<UserAccount, 'failed_attempts' | 'locked_until' | 'totp_last_step'>,
   ): Promise<void>;
+  /**
+   * Writes a consistent copy of the whole database to `path` (a new file), while other connections
+   * may be reading and writing: what was committed when it started, nothing half-written.
+   */
+  snapshot(path: string): Promise<void>;
   /** Starts an all-or-nothing write. Only one may be open at a time. */
   beginWrite(): Promise<WriteSession>;
   close(): Promise<void>;
