@@ -18,7 +18,13 @@ export class ByteReader {
       const next = await this.source.next();
       if (next.done) this.ended = true;
       else {
-        const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : Buffer.from(next.value);
+        const value = next.value;
+        // Buffer.from(buffer) would copy: wrap only what is not a Buffer already.
+        const chunk = Buffer.isBuffer(value)
+          ? value
+          : typeof value === 'string'
+            ? Buffer.from(value)
+            : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
         if (chunk.length > 0) {
           this.buffered.push(chunk);
           this.length += chunk.length;

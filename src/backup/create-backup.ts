@@ -77,7 +77,7 @@ export async function createBackup(
           yield chunk;
         }
       })(),
-      createWriteStream(partial, { flags: 'wx', mode: 0o600 }),
+      createWriteStream(partial, { flags: 'wx', mode: 0o600, flush: true }),
     );
     await rename(partial, input.out);
     const report = {

@@ -86,7 +86,7 @@ export async function restoreBackup(input: {
               ? join(staging, 'manifest.json')
               : join(staged.files, entry.name.slice('files/'.length));
       await mkdir(dirname(path), { recursive: true });
-      await pipeline(entry.bytes, createWriteStream(path, { flags: 'wx', mode: 0o600 }));
+      await pipeline(entry.bytes, createWriteStream(path, { flags: 'wx', mode: 0o600, flush: true }));
       if (entry.name.startsWith('files/')) {
         await chmod(path, 0o444);
         files++;
