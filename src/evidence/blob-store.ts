@@ -1,6 +1,6 @@
 import { createHash, createHmac, hkdfSync } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { chmod, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ByteReader } from '../access/byte-reader.ts';
@@ -167,6 +167,40 @@ export class BlobStore {
       await rm(partial, { force: true });
     }
     return { size };
+  }
+
+  /** Where versions before encryption kept files, in plaintext under their digest. */
+  get legacyFolder(): string {
+    return join(this.root, 'sha256');
+  }
+
+  /**
+   * Seals the files an older version stored in plaintext (`sha256/ab/<digest>`): each is encrypted
+   * under its keyed name, and its plaintext removed once the sealed copy checks out. A file whose
+   * bytes no longer match its digest is left where it is and reported as altered.
+   */
+  async sealLegacy(keys: FieldKeys): Promise<{ sealed: number; altered: string[] }> {
+    const result = { sealed: 0, altered: [] as string[] };
+    if (!(await exists(this.legacyFolder))) return result;
+    const entries = await readdir(this.legacyFolder, { recursive: true, withFileTypes: true });
+    for (const entry of entries) {
+      if (!entry.isFile() || !/^[0-9a-f]{64}$/.test(entry.name)) continue;
+      const path = join(entry.parentPath, entry.name);
+      if ((await hashFile(path)).sha256 !== entry.name) {
+        result.altered.push(`sha256-${entry.name}`);
+        continue;
+      }
+      await this.put(path, keys);
+      if ((await this.check(entry.name, keys)) !== 'ok')
+        throw new Error(`sealing ${path} failed: left as it was`);
+      await rm(path, { force: true });
+      result.sealed++;
+    }
+    // Empty folders go; any holding an altered file stays (rmdir fails on it).
+    const folders = entries.filter((e) => e.isDirectory()).map((e) => join(e.parentPath, e.name));
+    for (const folder of [...folders.sort().reverse(), this.legacyFolder])
+      await rmdir(folder).catch(() => undefined);
+    return result;
   }
 
   /** Every stored file, as paths relative to the root (for backups): sealed, whatever their content. */

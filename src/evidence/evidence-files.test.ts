@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FieldKeys } from '../access/field-cipher.ts';
@@ -283,5 +292,30 @@ describe('sealed evidence files (several chunks)', () => {
     assert.match(readFileSync(blobs.pathOf(stored.sha256, rotated)).toString('latin1'), /"key_id":"k2"/);
     assert.equal(await blobs.check(sha, rotated), 'ok');
     assert.equal(await blobs.check(stored.sha256, rotated), 'ok');
+  });
+});
+
+describe('evidence files stored in plaintext by an older version', () => {
+  const dir = tempDir();
+  const blobs = new BlobStore(join(dir.path, 'old.files'));
+  const keys = testKeys();
+  after(() => dir.remove());
+
+  it('are sealed under their keyed names, their plaintext removed; altered ones are left and named', async () => {
+    const intact = 'fictional plaintext evidence';
+    const intactSha = createHash('sha256').update(intact).digest('hex');
+    const alteredSha = createHash('sha256').update('the original bytes').digest('hex');
+    for (const [sha, text] of [
+      [intactSha, intact],
+      [alteredSha, 'changed bytes'],
+    ] as const) {
+      mkdirSync(join(blobs.legacyFolder, sha.slice(0, 2)), { recursive: true });
+      writeFileSync(join(blobs.legacyFolder, sha.slice(0, 2), sha), text);
+    }
+    assert.deepEqual(await blobs.sealLegacy(keys), { sealed: 1, altered: [`sha256-${alteredSha}`] });
+    assert.equal(await blobs.check(intactSha, keys), 'ok');
+    assert.equal(existsSync(join(blobs.legacyFolder, intactSha.slice(0, 2))), false);
+    assert.ok(existsSync(join(blobs.legacyFolder, alteredSha.slice(0, 2), alteredSha)));
+    assert.equal(await blobs.check(alteredSha, keys), 'missing');
   });
 });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { authorize } from '../../access/authorize.ts';
 import { revealRecord } from '../../access/field-cipher.ts';
@@ -73,7 +74,26 @@ export function registerFiles(program: Command): void {
         process.stdout.write(
           `${report.checked} files checked: ${report.ok} intact, ${report.problems.length} altered or missing\n`,
         );
+        if (existsSync(blobs.legacyFolder))
+          process.stderr.write(
+            `${blobs.legacyFolder} holds files in plaintext from an older version: run \`daylight files seal-legacy\`\n`,
+          );
         if (report.problems.length > 0) throw new CommandError('evidence files failed verification');
+      });
+    });
+
+  files
+    .command('seal-legacy')
+    .description(
+      'encrypt evidence files that a version before encryption stored in plaintext, and remove the plaintext',
+    )
+    .action(async () => {
+      await withContext(program.opts(), async ({ blobs, viewer, keys }) => {
+        authorize(viewer, 'add-evidence-files');
+        const result = await blobs.sealLegacy(await keys());
+        for (const id of result.altered) process.stdout.write(`MISMATCH\t${id}\t(left in plaintext)\n`);
+        process.stdout.write(`${result.sealed} plaintext files sealed, ${result.altered.length} altered\n`);
+        if (result.altered.length > 0) throw new CommandError('some plaintext evidence files were altered');
       });
     });
 
