@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { FieldKeys } from '../access/field-cipher.ts';
 import { type KeySource, keySourceFromEnv } from '../access/keyring.ts';
 import { Role, type Viewer } from '../access/roles.ts';
-import { BlobStore } from '../evidence/blob-store.ts';
+import { BlobStore, filesFolderOf } from '../evidence/blob-store.ts';
 import { unlockKeys } from '../records/unlock-keys.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { Store } from '../store/store.ts';
@@ -27,20 +27,23 @@ export function databasePath(option: string | undefined): string {
   return resolve(option ?? process.env.DAYLIGHT_DB ?? DEFAULT_DB);
 }
 
+/** Who acts, in which role: `--actor` (else DAYLIGHT_ACTOR, else the user name) and `--role` (default admin). */
+export function actingViewer(options: { actor?: string; role?: string }): Viewer {
+  const role = Role.safeParse(options.role ?? 'admin');
+  if (!role.success) throw new CommandError(`--role: expected one of ${Role.options.join(', ')}`, 2);
+  return { user: options.actor ?? process.env.DAYLIGHT_ACTOR ?? userInfo().username, role: role.data };
+}
+
 /** Opens the store and evidence folder for one command, and closes them however it ends. */
 export async function withContext<T>(
   options: { db?: string; actor?: string; role?: string; keySource?: KeySource },
   run: (context: CommandContext) => Promise<T>,
 ): Promise<T> {
   const dbPath = databasePath(options.db);
+  const viewer = actingViewer(options);
+  const actor = viewer.user;
   const store = openSqliteStore(dbPath);
-  const blobs = new BlobStore(`${dbPath.replace(/\.(db|sqlite3?)$/, '')}.files`);
-  const actor = options.actor ?? process.env.DAYLIGHT_ACTOR ?? userInfo().username;
-  const role = Role.safeParse(options.role ?? 'admin');
-  if (!role.success) {
-    await store.close();
-    throw new CommandError(`--role: expected one of ${Role.options.join(', ')}`, 2);
-  }
+  const blobs = new BlobStore(filesFolderOf(dbPath));
   try {
     let unlocked: Promise<FieldKeys> | undefined;
     const keys = () => {
@@ -55,7 +58,7 @@ export async function withContext<T>(
       });
       return unlocked;
     };
-    return await run({ store, blobs, dbPath, actor, viewer: { user: actor, role: role.data }, keys });
+    return await run({ store, blobs, dbPath, actor, viewer, keys });
   } finally {
     await store.close();
   }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { AccessDenied } from '../access/authorize.ts';
 import { registerAudit } from './commands/audit-command.ts';
+import { registerBackup } from './commands/backup-command.ts';
 import { registerConsent } from './commands/consent-command.ts';
 import { registerDemoCode } from './commands/demo-code-command.ts';
 import { registerDemo } from './commands/demo-command.ts';
@@ -37,6 +38,7 @@ registerStart(program);
 registerSchema(program);
 registerAudit(program);
 registerKeys(program);
+registerBackup(program);
 registerUser(program);
 registerConsent(program);
 

@@ -56,7 +56,7 @@ export async function addEvidenceFile(
   if (input.derivedFrom !== undefined && !(await store.getRecord(input.derivedFrom))) {
     throw new Error(`derived-from: no file record ${JSON.stringify(input.derivedFrom)}`);
   }
-  const stored = await blobs.put(input.path);
+  const stored = await blobs.put(input.path, input.keys);
   const id = fileIdOf(stored.sha256);
   const records: Array<EvidenceFile | CustodyEvent> = [];
   const existing = await store.getRecord(id);

@@ -138,6 +138,11 @@ export interface Store {
   touchSession(tokenHash: string, lastSeenAt: string): Promise<void>;
   /** Ends one session. */
   deleteSession(tokenHash: string): Promise<void>;
+  /**
+   * Writes a consistent copy of the whole database to `path` (a new file), while other connections
+   * may be reading and writing: what was committed when it started, nothing half-written.
+   */
+  snapshot(path: string): Promise<void>;
   /** Starts an all-or-nothing write. Only one may be open at a time. */
   beginWrite(): Promise<WriteSession>;
   close(): Promise<void>;
