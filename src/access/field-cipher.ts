@@ -8,6 +8,7 @@ import {
 } from 'node:crypto';
 import type { DaylightRecord, RecordType } from '../domain/record.ts';
 import { indexableText } from '../search/hangul-bigrams.ts';
+import { findSensitiveTexts, replaceTexts, type SensitiveText } from './sensitive-text.ts';
 
 /**
  * The keys that protect identifying fields: the active data key (AES-256-GCM), every data key by id
@@ -62,9 +63,16 @@ export const SEALED_FIELD = 'sealed';
  */
 export function protectRecord(record: DaylightRecord, keys: FieldKeys): Record<string, unknown> {
   const fields = PROTECTED_FIELDS[record.type];
-  if (fields.length === 0) return record;
-  const out: Record<string, unknown> = { ...record };
+  const sensitive = findSensitiveTexts(record).filter((t) => !fields.includes(t.path[0] as string));
+  if (fields.length === 0 && sensitive.length === 0) return record;
+  // Sensitive free text stays in place as `{ sensitive: true }`, its words sealed with the fields.
+  const out: Record<string, unknown> = replaceTexts(
+    { ...record },
+    sensitive.map((t) => t.path),
+    () => ({ sensitive: true }),
+  );
   const hidden: Record<string, unknown> = {};
+  if (sensitive.length > 0) hidden[SENSITIVE_TEXTS] = sensitive;
   for (const field of fields) {
     const value = out[field];
     delete out[field];
@@ -77,14 +85,32 @@ export function protectRecord(record: DaylightRecord, keys: FieldKeys): Record<s
 
 /** The record with its protected fields decrypted. Throws if a key is missing or anything was tampered with. */
 export function revealRecord(stored: Record<string, unknown>, keys: FieldKeys): DaylightRecord {
-  const fields = PROTECTED_FIELDS[stored.type as RecordType] ?? [];
-  if (fields.length === 0) return stored as DaylightRecord;
-  const { [SEALED_FIELD]: sealed, ...out } = stored;
-  if (isEnvelope(sealed)) Object.assign(out, JSON.parse(openText(sealed, String(stored.id), keys)));
-  // Fields that default to empty lists come back as the schema gives them.
-  if (stored.type === 'person' && out.names === undefined) out.names = [];
+  if (stored[SEALED_FIELD] === undefined) {
+    // Fields that default to empty lists come back as the schema gives them.
+    return (
+      stored.type === 'person' && stored.names === undefined ? { ...stored, names: [] } : stored
+    ) as DaylightRecord;
+  }
+  const { [SEALED_FIELD]: sealed, ...rest } = stored;
+  const { [SENSITIVE_TEXTS]: texts, ...fields } = isEnvelope(sealed)
+    ? (JSON.parse(openText(sealed, String(stored.id), keys)) as Record<string, unknown>)
+    : {};
+  let out: Record<string, unknown> = Object.assign(rest, fields);
+  const sensitive = (texts ?? []) as SensitiveText[];
+  if (sensitive.length > 0) {
+    const byPath = new Map(sensitive.map((t) => [t.path.join('\u0000'), t.text]));
+    out = replaceTexts(
+      out,
+      sensitive.map((t) => t.path),
+      (path) => byPath.get(path.join('\u0000')),
+    );
+  }
+  if (out.type === 'person' && out.names === undefined) out.names = [];
   return out as DaylightRecord;
 }
+
+/** Where the sealed payload keeps sensitive free text (paths and text). */
+const SENSITIVE_TEXTS = '$sensitive';
 
 /** Encrypts text with the active data key, bound to `context` (e.g. `P-1/names`): `enc:v1:KEYID:IV:CT`. */
 export function sealText(text: string, context: string, keys: FieldKeys): string {

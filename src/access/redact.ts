@@ -1,6 +1,7 @@
 import type { DaylightRecord } from '../domain/record.ts';
 import { isAllowed } from './authorize.ts';
 import type { Viewer } from './roles.ts';
+import { findSensitiveTexts, withholdSensitiveTexts } from './sensitive-text.ts';
 
 /** A record as a viewer may see it, with the names of the fields taken out. */
 export type PresentedRecord = DaylightRecord & { redacted?: string[] };
@@ -16,12 +17,15 @@ export function redactFor(viewer: Viewer, record: DaylightRecord): PresentedReco
 
 /**
  * The record without its identifying fields (names, contact, notes, exact birth date, county of
- * origin, the interviewee of a source, file names, custody and consent notes), listing what was
+ * origin, the interviewee of a source, file names, custody and consent notes, free text marked
+ * sensitive — replaced by `WITHHELD`), listing what was
  * taken out in `redacted`. Pure.
  */
 export function stripIdentifying(record: DaylightRecord): PresentedRecord {
   const removed: string[] = [];
-  const out = structuredClone(record) as PresentedRecord;
+  const sensitive = findSensitiveTexts(record);
+  if (sensitive.length > 0) removed.push(...sensitive.map((t) => t.path.join('.')));
+  const out = withholdSensitiveTexts(structuredClone(record)) as PresentedRecord;
   const drop = (object: Record<string, unknown>, field: string, label = field) => {
     if (object[field] !== undefined && !(Array.isArray(object[field]) && object[field].length === 0))
       removed.push(label);

@@ -38,8 +38,7 @@ export async function changeConsent(
   },
 ): Promise<ConsentChange> {
   const person = await store.getRecord(input.interviewee);
-  if (!person || person.type !== 'person' || person.deleted)
-    throw new Error(`no person record ${input.interviewee}`);
+  if (person?.type !== 'person' || person.deleted) throw new Error(`no person record ${input.interviewee}`);
   authorize(viewer, 'write-records', person.confidentiality);
   const interviews = (await store.listReferencing(input.interviewee, 'source')).filter(
     (s) => s.type === 'source' && s.interviewee === input.interviewee,

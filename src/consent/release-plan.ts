@@ -1,4 +1,5 @@
 import { stripIdentifying } from '../access/redact.ts';
+import { withholdSensitiveTexts } from '../access/sensitive-text.ts';
 import type { Act } from '../domain/act.ts';
 import type { Episode } from '../domain/episode.ts';
 import type { DaylightRecord } from '../domain/record.ts';
@@ -47,7 +48,9 @@ export function releasePlan(ledger: ConsentLedger, options: ReleaseOptions) {
   const actLeaves = (act: Act): boolean =>
     visible(act.id) && act.sources.some((s) => keptSource(s.source)) && act.victims.some(visible);
   const meta = <T extends DaylightRecord>(record: T): T =>
-    options.anonymised ? { ...record, created_by: 'anonymised', updated_by: 'anonymised' } : record;
+    options.anonymised
+      ? withholdSensitiveTexts({ ...record, created_by: 'anonymised', updated_by: 'anonymised' })
+      : record;
 
   return {
     considerSource(source: Source): void {

@@ -1,5 +1,5 @@
 import { authorize, ceilingOf } from '../access/authorize.ts';
-import { type FieldKeys, PROTECTED_FIELDS, revealRecord } from '../access/field-cipher.ts';
+import { type FieldKeys, revealRecord } from '../access/field-cipher.ts';
 import { levelsUpTo, type Viewer } from '../access/roles.ts';
 import type { Act } from '../domain/act.ts';
 import { canonicalJson } from '../domain/canonical-json.ts';
@@ -73,10 +73,9 @@ export async function* exportReleased(
   });
   const counts: Partial<Record<RecordType, number>> = {};
   for (const type of RECORD_TYPES) {
-    const protect = PROTECTED_FIELDS[type].length > 0;
     for await (const json of store.exportRecords(type)) {
       const stored = JSON.parse(json);
-      const released = plan.release(protect ? revealRecord(stored, keys) : stored);
+      const released = plan.release(revealRecord(stored, keys));
       if (!released) continue;
       counts[type] = (counts[type] ?? 0) + 1;
       yield `${canonicalJson(released)}\n`;

@@ -122,9 +122,11 @@ export function referencesOf(record: DaylightRecord): Reference[] {
 export function searchTextOf(record: DaylightRecord): SearchText {
   const open: string[] = [];
   const identifying: string[] = [];
+  // Free text marked sensitive is searchable only as identifying text.
   const text = (into: string[], t: BilingualText | undefined) => {
-    if (t?.en) into.push(t.en);
-    if (t?.ko) into.push(t.ko);
+    const target = t?.sensitive ? identifying : into;
+    if (t?.en) target.push(t.en);
+    if (t?.ko) target.push(t.ko);
   };
   switch (record.type) {
     case 'organisation':

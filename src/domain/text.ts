@@ -5,6 +5,8 @@ export const BilingualText = z
   .strictObject({
     en: z.string().min(1).optional(),
     ko: z.string().min(1).optional(),
+    /** Would identify someone: encrypted at rest and withheld like a name (see docs/access.md). */
+    sensitive: z.literal(true).optional(),
   })
   .refine((text) => text.en !== undefined || text.ko !== undefined, 'give the text in English or Korean');
 export type BilingualText = z.infer<typeof BilingualText>;

@@ -1,4 +1,4 @@
-import { type FieldKeys, PROTECTED_FIELDS, revealRecord } from '../access/field-cipher.ts';
+import { type FieldKeys, revealRecord } from '../access/field-cipher.ts';
 import { canonicalJson } from '../domain/canonical-json.ts';
 import { RECORD_TYPES } from '../domain/record.ts';
 import type { Store } from '../store/store.ts';
@@ -19,7 +19,6 @@ export async function* storedPlaintext(
   type: (typeof RECORD_TYPES)[number],
   keys: FieldKeys,
 ): AsyncGenerator<string> {
-  const protect = PROTECTED_FIELDS[type].length > 0;
   for await (const json of store.exportRecords(type))
-    yield protect ? canonicalJson(revealRecord(JSON.parse(json), keys)) : json;
+    yield json.includes('"sealed":') ? canonicalJson(revealRecord(JSON.parse(json), keys)) : json;
 }

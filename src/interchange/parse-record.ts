@@ -54,7 +54,7 @@ export function prepareRecord(
   };
   const text = searchTextOf(record);
   const plaintext = canonicalJson(record);
-  const protects = PROTECTED_FIELDS[record.type].length > 0;
+  const protects = PROTECTED_FIELDS[record.type].length > 0 || plaintext.includes('"sensitive":true');
   return {
     ok: true,
     prepared: {
