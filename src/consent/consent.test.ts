@@ -241,6 +241,52 @@ describe('consent on every output', () => {
     assert.ok(await readRecord(store, coordinator, keys, 'A-1'));
   });
 
+  it('publishes an act resting on an interview the public may not see, citing it by id only', async () => {
+    const t = testRecords();
+    const restricted = { confidentiality: 'restricted' as const, status: 'verified' as const };
+    const person = {
+      ...t.victim,
+      ...restricted,
+      id: 'P-R',
+      code: 'V-000009',
+      names: [{ value: '정비밀', form: 'HANGUL' }],
+    };
+    const interview = {
+      ...t.source,
+      ...restricted,
+      id: 'S-R',
+      interviewee: 'P-R',
+      consent: { scopes: ['ANONYMISED-PUBLICATION'] },
+    };
+    const act = {
+      ...t.act,
+      confidentiality: 'public',
+      status: 'verified',
+      id: 'A-5',
+      victims: ['P-R'],
+      perpetrators: [],
+      episode: undefined,
+      sources: [{ source: 'S-R', connection: CODES.connection.victim }],
+    };
+    const report = await importRecords(
+      store,
+      [{ file: 'r', lines: [person, interview, act].map((value, i) => ({ line: i + 1, value })) }],
+      { keys },
+    );
+    assert.deepEqual(report.ok ? [] : report.problems, []);
+    const shown = await readRecord(store, PUBLIC_VIEWER, keys, 'A-5');
+    assert.deepEqual(shown?.type === 'act' && [shown.victims, shown.sources.map((s) => s.source)], [
+      ['P-R'],
+      ['S-R'],
+    ]);
+    assert.equal(await readRecord(store, PUBLIC_VIEWER, keys, 'S-R'), undefined);
+    assert.equal(await readRecord(store, PUBLIC_VIEWER, keys, 'P-R'), undefined);
+    const out = await released(store, advocate, { purpose: 'publication', anonymised: true });
+    assert.ok(byId(out, 'A-5'));
+    assert.equal(byId(out, 'S-R') ?? byId(out, 'P-R'), undefined, 'restricted records stay in');
+    assert.equal(JSON.stringify(out).includes('정비밀'), false);
+  });
+
   it('the command line: withdraw and export, refusals with exit codes, nothing identifying printed', () => {
     // A database made by the command line, under the test passphrase.
     const db = join(dir.path, 'cli.db');

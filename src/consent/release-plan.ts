@@ -31,51 +31,65 @@ export type ReleaseOptions = {
  * order. Only id sets are kept, so it works on databases of millions of records.
  *
  * - A source leaves only if its interviewee's consent covers the purpose (documents always may).
- * - An act or episode leaves with only those of its sources that may leave, and not at all if
- *   none may: evidence never rests on a testimony whose consent is missing or withdrawn.
+ * - An act or episode leaves citing only those of its sources whose consent covers the purpose,
+ *   and not at all if none does: evidence never rests on a testimony whose consent is missing or
+ *   withdrawn. Consent is checked on every source, whether or not the caller may see it, so an
+ *   act the caller may release can cite (by id) an interview it may not see.
  * - A person leaves only if a released act, episode or source refers to them; an interviewee is
  *   named only if they consented to being named, everyone in an anonymised release never.
- * - References to anything that does not leave are removed, so the release imports cleanly.
+ * - References to sources and episodes whose consent does not cover the purpose are removed;
+ *   other references stay as bare ids (pseudonymous codes), so a release is complete in itself
+ *   only when the caller may see everything it refers to.
  */
 export function releasePlan(ledger: ConsentLedger, options: ReleaseOptions) {
   const scope = PURPOSE_SCOPES[options.purpose];
+  const visible = options.visible;
+  /** Sources whose consent covers the purpose, whether or not the caller may see them. */
+  const permitted = new Set<string>();
+  /** Episodes resting on at least one such source. */
+  const consented = new Set<string>();
   const sources = new Set<string>();
   const episodes = new Set<string>();
   const persons = new Set<string>();
   const files = new Set<string>();
-  const keptSource = (id: string) => sources.has(id);
-  const visible = options.visible;
-  const actLeaves = (act: Act): boolean =>
-    visible(act.id) && act.sources.some((s) => keptSource(s.source)) && act.victims.some(visible);
+  const isPermitted = (id: string) => permitted.has(id);
+  const addPerson = (id: string) => {
+    if (visible(id)) persons.add(id);
+  };
+  const actLeaves = (act: Act): boolean => visible(act.id) && act.sources.some((s) => isPermitted(s.source));
   const meta = <T extends DaylightRecord>(record: T): T =>
     options.anonymised
       ? withholdSensitiveTexts({ ...record, created_by: 'anonymised', updated_by: 'anonymised' })
       : record;
 
-  return {
+  const plan = {
     considerSource(source: Source): void {
-      if (!visible(source.id) || !visible(source.organisation) || !ledger.permits(source.id, scope)) return;
+      if (!ledger.permits(source.id, scope)) return;
+      permitted.add(source.id);
+      if (!visible(source.id)) return;
       sources.add(source.id);
-      if (source.interviewee && visible(source.interviewee)) persons.add(source.interviewee);
+      if (source.interviewee) addPerson(source.interviewee);
       if (!options.anonymised) for (const f of source.files) if (visible(f.file)) files.add(f.file);
     },
     considerEpisode(episode: Episode): void {
-      if (!visible(episode.id) || !visible(episode.person) || !episode.sources.some(keptSource)) return;
+      if (!episode.sources.some(isPermitted)) return;
+      consented.add(episode.id);
+      if (!visible(episode.id)) return;
       episodes.add(episode.id);
-      persons.add(episode.person);
+      addPerson(episode.person);
     },
     /** Acts need no set of their own: nothing refers to an act. */
     considerAct(act: Act): void {
       if (!actLeaves(act)) return;
-      for (const victim of act.victims) if (visible(victim)) persons.add(victim);
-      for (const p of act.perpetrators) if (visible(p.person)) persons.add(p.person);
+      for (const victim of act.victims) addPerson(victim);
+      for (const p of act.perpetrators) addPerson(p.person);
     },
 
     /** Whether a record (as stored, identifying fields still sealed) leaves at all. */
     leaves(record: DaylightRecord): boolean {
       if (record.type === 'person') return persons.has(record.id);
       if (record.type === 'file') return files.has(record.id);
-      return this.release(record) !== undefined;
+      return plan.release(record) !== undefined;
     },
 
     /** The record as it may leave, or `undefined` if it may not. */
@@ -88,14 +102,7 @@ export function releasePlan(ledger: ConsentLedger, options: ReleaseOptions) {
           if (!persons.has(record.id)) return undefined;
           const named =
             !options.anonymised && (!ledger.isInterviewee(record.id) || ledger.mayName(record.id));
-          const person = named ? record : withoutMarker(stripIdentifying(record));
-          if (person.type !== 'person') return undefined;
-          return meta({
-            ...person,
-            positions: person.positions.map((p) =>
-              p.facility && !visible(p.facility) ? { ...p, facility: undefined } : p,
-            ),
-          });
+          return meta(named ? record : withoutMarker(stripIdentifying(record)));
         }
         case 'file':
           if (!files.has(record.id)) return undefined;
@@ -109,14 +116,14 @@ export function releasePlan(ledger: ConsentLedger, options: ReleaseOptions) {
         case 'consent':
           if (options.anonymised || !visible(record.id) || !persons.has(record.interviewee)) return undefined;
           return meta(
-            record.source && !sources.has(record.source) ? { ...record, source: undefined } : record,
+            record.source && !permitted.has(record.source) ? { ...record, source: undefined } : record,
           );
         case 'source': {
           if (!sources.has(record.id)) return undefined;
           const source: Source = {
             ...record,
             files: record.files.filter((f) => files.has(f.file)),
-            related_sources: record.related_sources.filter(keptSource),
+            related_sources: record.related_sources.filter(isPermitted),
           };
           if (options.anonymised) {
             delete source.interviewee;
@@ -127,26 +134,18 @@ export function releasePlan(ledger: ConsentLedger, options: ReleaseOptions) {
         }
         case 'episode':
           if (!episodes.has(record.id)) return undefined;
-          return meta({
-            ...record,
-            sources: record.sources.filter(keptSource),
-            steps: record.steps.map((s) =>
-              s.facility && !visible(s.facility) ? { ...s, facility: undefined } : s,
-            ),
-          });
+          return meta({ ...record, sources: record.sources.filter(isPermitted) });
         case 'act':
           if (!actLeaves(record)) return undefined;
           return meta({
             ...record,
-            sources: record.sources.filter((s) => keptSource(s.source)),
-            victims: record.victims.filter(visible),
-            perpetrators: record.perpetrators.filter((p) => visible(p.person)),
-            facility: record.facility && visible(record.facility) ? record.facility : undefined,
-            episode: record.episode && episodes.has(record.episode) ? record.episode : undefined,
+            sources: record.sources.filter((s) => isPermitted(s.source)),
+            episode: record.episode && consented.has(record.episode) ? record.episode : undefined,
           });
       }
     },
   };
+  return plan;
 }
 
 /** A release plan (see `releasePlan`). */
