@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -33,7 +33,7 @@ export async function createBackup(
   input: { viewer: Viewer; keys: FieldKeys; dbPath: string; out: string; now?: Date },
 ): Promise<BackupReport> {
   authorize(input.viewer, 'backup-restore');
-  if (await exists(input.out)) throw new Error(`${input.out} exists: choose another file for the backup`);
+  if (existsSync(input.out)) throw new Error(`${input.out} exists: choose another file for the backup`);
   const createdAt = (input.now ?? new Date()).toISOString();
   const keyring = await store.keyringEntries();
   // The head as recorded before the snapshot: the snapshot's chain reaches at least this far.
@@ -110,13 +110,4 @@ function jsonEntry(name: string, value: unknown): ArchiveEntry {
       yield bytes;
     },
   };
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,5 +1,5 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { chmod, mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { verifyChain } from '../access/audit-chain.ts';
@@ -44,10 +44,10 @@ export async function restoreBackup(input: {
 }): Promise<RestoreReport> {
   authorize(input.viewer, 'backup-restore');
   const what = `backup ${input.archive}`;
-  if (!(await exists(input.archive))) throw new Error(`${what}: no such file`);
+  if (!existsSync(input.archive)) throw new Error(`${what}: no such file`);
   const targets = databasePaths(input.dbPath);
   const present: string[] = [];
-  for (const path of Object.values(targets)) if (await exists(path)) present.push(path);
+  for (const path of Object.values(targets)) if (existsSync(path)) present.push(path);
   if (present.length > 0 && !input.force)
     throw new Error(`${present[0]} exists: restore refuses to overwrite it (use --force to replace)`);
 
@@ -148,13 +148,13 @@ async function moveIntoPlace(
   const movedIn: Array<(typeof keys)[number]> = [];
   try {
     for (const key of keys) {
-      if (await exists(targets[key])) {
+      if (existsSync(targets[key])) {
         await rename(targets[key], join(replaced, key));
         movedAside.push(key);
       }
     }
     for (const key of keys) {
-      if (await exists(staged[key])) {
+      if (existsSync(staged[key])) {
         await rename(staged[key], targets[key]);
         movedIn.push(key);
       }
@@ -163,14 +163,5 @@ async function moveIntoPlace(
     for (const key of movedIn) await rm(targets[key], { recursive: true, force: true });
     for (const key of movedAside) await rename(join(replaced, key), targets[key]);
     throw error;
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
   }
 }

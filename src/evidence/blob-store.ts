@@ -1,6 +1,6 @@
 import { createHash, createHmac, hkdfSync } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { chmod, mkdir, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { chmod, mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ByteReader } from '../access/byte-reader.ts';
@@ -77,7 +77,7 @@ export class BlobStore {
     const { sha256, size } = await hashFile(source);
     const name = this.nameOf(sha256, keys);
     const target = this.pathOf(sha256, keys);
-    if (await exists(target)) return { sha256, size, added: false };
+    if (existsSync(target)) return { sha256, size, added: false };
     await mkdir(join(this.root, SEALED, name.slice(0, 2)), { recursive: true });
     const partial = `${target}.${process.pid}.partial`;
     const hash = createHash('sha256');
@@ -111,7 +111,7 @@ export class BlobStore {
   async *open(sha256: string, keys: FieldKeys): AsyncGenerator<Buffer> {
     const path = this.pathOf(sha256, keys);
     const what = `evidence file sha256-${sha256} (${path})`;
-    if (!(await exists(path))) throw new MissingFileError(`${what}: missing`);
+    if (!existsSync(path)) throw new MissingFileError(`${what}: missing`);
     const reader = new ByteReader(createReadStream(path));
     try {
       const opened = await readSealedHeader(reader, EVIDENCE_FILE, what);
@@ -142,7 +142,7 @@ export class BlobStore {
    * once the whole file decrypted and its SHA-256 matched: never a half-written or altered copy.
    */
   async copyOut(sha256: string, keys: FieldKeys, out: string): Promise<{ size: number }> {
-    if (await exists(out)) throw new Error(`${out} exists: choose another path`);
+    if (existsSync(out)) throw new Error(`${out} exists: choose another path`);
     const partial = `${out}.${process.pid}.partial`;
     const hash = createHash('sha256');
     let size = 0;
@@ -181,7 +181,7 @@ export class BlobStore {
    */
   async sealLegacy(keys: FieldKeys): Promise<{ sealed: number; altered: string[] }> {
     const result = { sealed: 0, altered: [] as string[] };
-    if (!(await exists(this.legacyFolder))) return result;
+    if (!existsSync(this.legacyFolder)) return result;
     const entries = await readdir(this.legacyFolder, { recursive: true, withFileTypes: true });
     for (const entry of entries) {
       if (!entry.isFile() || !/^[0-9a-f]{64}$/.test(entry.name)) continue;
@@ -206,7 +206,7 @@ export class BlobStore {
   /** Every stored file, as paths relative to the root (for backups): sealed, whatever their content. */
   async list(): Promise<string[]> {
     const base = join(this.root, SEALED);
-    if (!(await exists(base))) return [];
+    if (!existsSync(base)) return [];
     const entries = await readdir(base, { recursive: true, withFileTypes: true });
     return entries
       .filter((entry) => entry.isFile() && !entry.name.endsWith('.partial'))
@@ -218,13 +218,4 @@ export class BlobStore {
 /** A stored file that is not there. */
 export class MissingFileError extends Error {
   readonly id = 'missing';
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
