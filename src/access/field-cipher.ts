@@ -32,6 +32,7 @@ export const PROTECTED_FIELDS: Record<RecordType, readonly string[]> = {
   consent: ['note'],
   episode: [],
   act: [],
+  assessment: [],
 };
 
 const PREFIX = 'enc:v1:';

@@ -135,6 +135,10 @@ export function releasePlan(ledger: ConsentLedger, options: ReleaseOptions) {
         case 'episode':
           if (!episodes.has(record.id)) return undefined;
           return meta({ ...record, sources: record.sources.filter(isPermitted) });
+        case 'assessment':
+          // Assessments (with their reasons) are the organisation's own methodology: named releases only.
+          if (options.anonymised || !visible(record.id) || !isPermitted(record.source)) return undefined;
+          return meta(record);
         case 'act':
           if (!actLeaves(record)) return undefined;
           return meta({

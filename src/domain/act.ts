@@ -9,6 +9,17 @@ import { codeOf } from './vocabulary.ts';
 export const ActSource = z.strictObject({
   source: RecordId,
   connection: codeOf('source-connections'),
+  /**
+   * What this source says where it may differ from the act as coded (its date, the facility, who
+   * did it). Compared across sources to flag contradictions for review.
+   */
+  account: z
+    .strictObject({
+      date: FuzzyDate.optional(),
+      facility: RecordId.optional(),
+      perpetrators: z.array(RecordId).optional(),
+    })
+    .optional(),
 });
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Act } from './act.ts';
+import { Assessment } from './assessment.ts';
 import { ConsentChange } from './consent.ts';
 import { Episode } from './episode.ts';
 import { CustodyEvent, EvidenceFile } from './evidence-file.ts';
@@ -21,6 +22,7 @@ export const RECORD_TYPES = [
   'consent',
   'episode',
   'act',
+  'assessment',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
@@ -35,6 +37,7 @@ export const RECORD_SCHEMAS = {
   consent: ConsentChange,
   episode: Episode,
   act: Act,
+  assessment: Assessment,
 } as const;
 
 /** Any Daylight record. */
@@ -48,6 +51,7 @@ export const DaylightRecord = z.discriminatedUnion('type', [
   ConsentChange,
   Episode,
   Act,
+  Assessment,
 ]);
 export type DaylightRecord = z.infer<typeof DaylightRecord>;
 
@@ -106,6 +110,14 @@ export function referencesOf(record: DaylightRecord): Reference[] {
       add('facility', record.facility, 'facility');
       add('episode', record.episode, 'episode');
       addEach('sources', record.sources, '.source', (s) => s.source, 'source');
+      record.sources.forEach((s, i) => {
+        add(`sources[${i}].account.facility`, s.account?.facility, 'facility');
+        addEach(`sources[${i}].account.perpetrators`, s.account?.perpetrators ?? [], '', (p) => p, 'person');
+      });
+      break;
+    case 'assessment':
+      add('source', record.source, 'source');
+      add('act', record.act, 'act');
       break;
     case 'organisation':
     case 'facility':
@@ -161,6 +173,9 @@ export function searchTextOf(record: DaylightRecord): SearchText {
       // The type's labels, so that "torture" or "고문" finds acts of every torture method.
       for (const code of ancestorsOf('act-types', record.act_type)) text(open, termOf('act-types', code));
       text(open, record.description);
+      break;
+    case 'assessment':
+      open.push(record.reason);
       break;
   }
   return { open: open.join('\n'), identifying: identifying.join('\n') };

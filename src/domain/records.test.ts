@@ -15,10 +15,10 @@ describe('record schemas', () => {
   const records = testRecords();
 
   it('accept a valid record of every type', () => {
-    const types = new Set(Object.values(records).map((r) => r.type));
+    const types = new Set<string>(Object.values(records).map((r) => r.type));
     for (const record of Object.values(records)) assert.deepEqual(problemFields(record), [], record.type);
-    for (const type of RECORD_TYPES.filter((t) => t !== 'file' && t !== 'custody' && t !== 'consent'))
-      assert.ok(types.has(type), type);
+    const elsewhere = ['file', 'custody', 'consent', 'assessment'];
+    for (const type of RECORD_TYPES.filter((t) => !elsewhere.includes(t))) assert.ok(types.has(type), type);
   });
 
   it('consent change: scopes from the vocabulary, at least one, withdraw or grant', () => {
@@ -37,6 +37,34 @@ describe('record schemas', () => {
       'scopes[0]: not a code of the consent-scopes vocabulary',
     ]);
     assert.equal(problemFields({ ...change, change: 'pause' }).length, 1);
+  });
+
+  it('assessment: reliability of a source, or credibility of what it says about an act, with a reason', () => {
+    const assessment = {
+      type: 'assessment',
+      ...testMeta('AS-1'),
+      source: 'S-1',
+      reliability: 'B',
+      assessor: 'reviewer',
+      at: '2026-11-27T10:00:00Z',
+      reason: 'consistent with two earlier interviews',
+    };
+    assert.deepEqual(problemFields(assessment), []);
+    assert.deepEqual(problemFields({ ...assessment, reliability: 'Z' }), [
+      'reliability: not a code of the source-reliability vocabulary',
+    ]);
+    assert.equal(
+      problemFields({ ...assessment, act: 'A-1' }).length,
+      1,
+      'an act assessment needs credibility',
+    );
+    assert.deepEqual(
+      problemFields({ ...assessment, act: 'A-1', reliability: undefined, credibility: '2' }),
+      [],
+    );
+    assert.deepEqual(problemFields({ ...assessment, reason: '' }), [
+      'reason: give the reason for the assessment',
+    ]);
   });
 
   it('organisation: programme codes are upper-case codes', () => {

@@ -10,6 +10,8 @@ export const VOCABULARY_IDS = [
   'involvement-degrees',
   'source-connections',
   'source-types',
+  'source-reliability',
+  'information-credibility',
   'facility-types',
   'agencies',
   'person-statuses',

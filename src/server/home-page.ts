@@ -13,6 +13,7 @@ const TYPE_LABELS: Record<RecordType, string> = {
   consent: 'Consent changes',
   episode: 'Detention episodes',
   act: 'Acts (violations)',
+  assessment: 'Source assessments',
 };
 
 /**

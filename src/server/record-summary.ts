@@ -33,6 +33,10 @@ function labelOf(record: DaylightRecord): string {
       return record.media_type;
     case 'custody':
       return record.action;
+    case 'assessment':
+      return record.act
+        ? `credibility ${record.credibility} of ${record.act}`
+        : `reliability ${record.reliability}`;
     case 'consent':
       return `${record.change} ${record.scopes.join(', ')}`;
   }
