@@ -10,6 +10,7 @@ import { registerFiles } from './commands/files-command.ts';
 import { registerImport } from './commands/import-command.ts';
 import { registerKeys } from './commands/keys-command.ts';
 import { registerRecordCommands } from './commands/records-commands.ts';
+import { registerReview } from './commands/review-command.ts';
 import { registerSchema } from './commands/schema-command.ts';
 import { registerStart } from './commands/start-command.ts';
 import { registerUser } from './commands/user-command.ts';
@@ -41,6 +42,7 @@ registerKeys(program);
 registerBackup(program);
 registerUser(program);
 registerConsent(program);
+registerReview(program);
 
 // `daylight export | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -35,6 +35,34 @@ export type PreparedRecord = {
 /** What happened to one record written in an import. */
 export type WriteOutcome = 'inserted' | 'unchanged' | 'conflict';
 
+/** What happened to one edit: the stored version was not the one expected (`stale`), or is gone. */
+export type EditOutcome = 'edited' | 'unchanged' | 'stale' | 'missing';
+
+/** One step of the review workflow, as stored (the comment sealed). */
+export type ReviewRow = {
+  record_id: string;
+  version: number;
+  at: string;
+  actor: string;
+  action: string;
+  from_status: string;
+  to_status: string;
+  comment: string | null;
+};
+
+/** An earlier (or the current) version of a record, as stored. */
+export type VersionRow = { id: string; version: number; status: string; updated_at: string; doc: string };
+
+/** A record waiting for review. */
+export type QueueRow = {
+  id: string;
+  type: RecordType;
+  version: number;
+  status: string;
+  since: string;
+  confidentiality: string;
+};
+
 /** A reference from a record being written to a record that does not exist (with that type). */
 export type DanglingReference = { id: string; field: string; target: string; targetType: RecordType };
 
@@ -45,6 +73,16 @@ export type DanglingReference = { id: string; field: string; target: string; tar
 export interface WriteSession {
   /** Writes a batch; a record whose id exists with other content is not written and reported as `conflict`. */
   write(batch: readonly PreparedRecord[]): Promise<WriteOutcome[]>;
+  /**
+   * Replaces stored records by new versions: each only if the stored version is `expectedVersion`
+   * (optimistic locking); the stored one is kept in the version history.
+   */
+  edit(batch: readonly { prepared: PreparedRecord; expectedVersion: number }[]): Promise<EditOutcome[]>;
+  /**
+   * A review step: changes the record's status (doc and hash as given) if it still is at
+   * `version`, and appends the step to the record's review history.
+   */
+  review(step: ReviewRow, updated: { json: string; contentHash: string }): Promise<'done' | 'stale'>;
   /** Appends an audit entry that commits (or rolls back) with the session's records. */
   audit(event: AuditEvent): Promise<void>;
   /** References from records written in this session that point nowhere. */
@@ -143,6 +181,12 @@ export interface Store {
    * may be reading and writing: what was committed when it started, nothing half-written.
    */
   snapshot(path: string): Promise<void>;
+  /** Every version of a record, oldest first, the current one last. */
+  recordVersions(id: string): Promise<VersionRow[]>;
+  /** The review history of a record, oldest first. */
+  reviewSteps(id: string): Promise<ReviewRow[]>;
+  /** Records in these statuses at these levels, longest waiting first. */
+  reviewQueue(query: { statuses: string[]; levels: Confidentiality[]; limit: number }): Promise<QueueRow[]>;
   /** Starts an all-or-nothing write. Only one may be open at a time. */
   beginWrite(): Promise<WriteSession>;
   close(): Promise<void>;

@@ -105,6 +105,40 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX sessions_by_user ON sessions (username);
     `,
   },
+  {
+    version: 6,
+    name: 'record versions and reviews',
+    sql: `
+      -- Every earlier version of an edited record, as it was stored (identifying fields sealed).
+      CREATE TABLE record_versions (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        UNIQUE (id, version)
+      ) STRICT;
+      -- The review workflow: every transition and comment (comments sealed: they may identify someone).
+      CREATE TABLE reviews (
+        seq INTEGER PRIMARY KEY,
+        record_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        from_status TEXT NOT NULL,
+        to_status TEXT NOT NULL,
+        comment TEXT
+      ) STRICT;
+      CREATE INDEX reviews_by_record ON reviews (record_id, seq);
+      CREATE INDEX records_by_status ON records (status, updated_at);
+      CREATE TRIGGER record_versions_no_update BEFORE UPDATE ON record_versions BEGIN SELECT RAISE(ABORT, 'versions are append-only'); END;
+      CREATE TRIGGER record_versions_no_delete BEFORE DELETE ON record_versions BEGIN SELECT RAISE(ABORT, 'versions are append-only'); END;
+      CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END;
+      CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END;
+    `,
+  },
 ];
 
 /** Brings a database up to the newest schema, each migration in its own transaction. */

@@ -10,18 +10,23 @@ import type { Confidentiality } from '../../domain/record-meta.ts';
 import { ftsPhrase, indexableText } from '../../search/hangul-bigrams.ts';
 import type {
   DanglingReference,
+  EditOutcome,
   ListQuery,
   PreparedRecord,
+  QueueRow,
+  ReviewRow,
   SearchHit,
   SearchQuery,
   SearchScope,
   SessionRow,
   Store,
+  VersionRow,
   WriteOutcome,
   WriteSession,
 } from '../store.ts';
 import { kyselyOver } from './kysely-node-sqlite.ts';
 import { migrate } from './migrations.ts';
+import { applyEdits, applyReview } from './record-edits.ts';
 
 type Tables = {
   records: {
@@ -205,8 +210,50 @@ export class SqliteStore implements Store {
   }
 
   async changeMark(): Promise<string> {
-    const row = this.db.prepare('SELECT coalesce(max(seq), 0) AS mark FROM records').get();
-    return String(row?.mark ?? 0);
+    // Inserts raise max(records.seq); edits add a row to record_versions; reviews one to reviews.
+    const row = this.db
+      .prepare(`SELECT (SELECT coalesce(max(seq), 0) FROM records) || ':' ||
+        (SELECT coalesce(max(seq), 0) FROM record_versions) || ':' || (SELECT coalesce(max(seq), 0) FROM reviews) AS mark`)
+      .get();
+    return String(row?.mark ?? '');
+  }
+
+  async recordVersions(id: string): Promise<VersionRow[]> {
+    const earlier = this.db
+      .prepare(
+        'SELECT id, version, status, updated_at, doc FROM record_versions WHERE id = ? ORDER BY version',
+      )
+      .all(id) as unknown as VersionRow[];
+    const current = this.db
+      .prepare('SELECT id, version, status, updated_at, doc FROM records WHERE id = ?')
+      .get(id) as unknown as VersionRow | undefined;
+    return current ? [...earlier, current] : earlier;
+  }
+
+  async reviewSteps(id: string): Promise<ReviewRow[]> {
+    return this.db
+      .prepare(`SELECT record_id, version, at, actor, action, from_status, to_status, comment
+        FROM reviews WHERE record_id = ? ORDER BY seq`)
+      .all(id) as unknown as ReviewRow[];
+  }
+
+  async reviewQueue(query: {
+    statuses: string[];
+    levels: Confidentiality[];
+    limit: number;
+  }): Promise<QueueRow[]> {
+    return this.db
+      .prepare(`SELECT r.id, r.type, r.version, r.status, r.confidentiality,
+          max(coalesce((SELECT max(v.at) FROM reviews v WHERE v.record_id = r.id), ''), r.updated_at) AS since
+        FROM records r
+        WHERE r.deleted = 0 AND r.status IN (SELECT value FROM json_each(?))
+          AND r.confidentiality IN (SELECT value FROM json_each(?))
+        ORDER BY since, r.id LIMIT ?`)
+      .all(
+        JSON.stringify(query.statuses),
+        JSON.stringify(query.levels),
+        query.limit,
+      ) as unknown as QueueRow[];
   }
 
   async *exportRecords(type: RecordType): AsyncIterable<string> {
@@ -285,6 +332,8 @@ class SqliteWriteSession implements WriteSession {
   private readonly insertRef: StatementSync;
   private readonly insertSearch: StatementSync;
   private open = true;
+  /** Records edited in this session (their seqs predate it): their references are checked too. */
+  private readonly editedSeqs: number[] = [];
 
   constructor(db: DatabaseSync, firstSeq: number, done: (committed: boolean) => void) {
     this.db = db;
@@ -336,6 +385,20 @@ class SqliteWriteSession implements WriteSession {
     return outcomes;
   }
 
+  async edit(
+    batch: readonly { prepared: PreparedRecord; expectedVersion: number }[],
+  ): Promise<EditOutcome[]> {
+    this.assertOpen();
+    const { outcomes, seqs } = applyEdits(this.db, batch);
+    this.editedSeqs.push(...seqs);
+    return outcomes;
+  }
+
+  async review(step: ReviewRow, updated: { json: string; contentHash: string }): Promise<'done' | 'stale'> {
+    this.assertOpen();
+    return applyReview(this.db, step, updated);
+  }
+
   async audit(event: AuditEvent): Promise<void> {
     this.assertOpen();
     appendAuditRow(this.db, event);
@@ -343,12 +406,16 @@ class SqliteWriteSession implements WriteSession {
 
   async danglingReferences(limit: number): Promise<DanglingReference[]> {
     this.assertOpen();
-    const rows = this.db
-      .prepare(`SELECT r.id AS id, f.field AS field, f.to_id AS target, f.to_type AS targetType
+    // Two index range scans (records inserted in this session; records edited in it), not one OR.
+    const select = `SELECT r.id AS id, f.field AS field, f.to_id AS target, f.to_type AS targetType, f.from_seq AS seq
         FROM refs f JOIN records r ON r.seq = f.from_seq
-        LEFT JOIN records t ON t.id = f.to_id AND t.type = f.to_type
-        WHERE f.from_seq > ? AND t.seq IS NULL ORDER BY f.from_seq LIMIT ?`)
-      .all(this.firstSeq, limit);
+        LEFT JOIN records t ON t.id = f.to_id AND t.type = f.to_type WHERE t.seq IS NULL AND`;
+    const rows = this.db
+      .prepare(`SELECT id, field, target, targetType FROM (
+          ${select} f.from_seq > ?
+          UNION ALL ${select} f.from_seq IN (SELECT value FROM json_each(?)) AND f.from_seq <= ?
+        ) ORDER BY seq LIMIT ?`)
+      .all(this.firstSeq, JSON.stringify(this.editedSeqs), this.firstSeq, limit);
     return rows as unknown as DanglingReference[];
   }
 
