@@ -5,6 +5,7 @@ import { registerBackup } from './commands/backup-command.ts';
 import { registerConsent } from './commands/consent-command.ts';
 import { registerDemoCode } from './commands/demo-code-command.ts';
 import { registerDemo } from './commands/demo-command.ts';
+import { registerExplain } from './commands/explain-command.ts';
 import { registerExport } from './commands/export-command.ts';
 import { registerFiles } from './commands/files-command.ts';
 import { registerImport } from './commands/import-command.ts';
@@ -43,6 +44,7 @@ registerBackup(program);
 registerUser(program);
 registerConsent(program);
 registerReview(program);
+registerExplain(program);
 
 // `daylight export | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -8,6 +8,8 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { FieldKeys } from '../access/field-cipher.ts';
 import { PUBLIC_VIEWER, type Viewer } from '../access/roles.ts';
 import { resumeSession } from '../accounts/sessions.ts';
+import { explainFigure } from '../provenance/explain-figure.ts';
+import { FigureQuery } from '../provenance/figure-query.ts';
 import { countRecords } from '../records/count-records.ts';
 import { listRecent } from '../records/list-recent.ts';
 import { readRecord } from '../records/read-record.ts';
@@ -123,6 +125,19 @@ export async function buildServer(store: Store, options: ServerOptions): Promise
     reply.header('Cache-Control', 'no-store');
     if (!record) return reply.code(404).send({ error: 'no such record' });
     return record;
+  });
+
+  app.get('/api/explain', async (request, reply) => {
+    reply.header('Cache-Control', 'no-store');
+    if (request.viewer.role === 'public')
+      return reply.code(403).send({ error: 'sign in to explain figures' });
+    const query = FigureQuery.safeParse(request.query);
+    if (!query.success)
+      return reply.code(400).send({
+        error: 'bad figure',
+        problems: query.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+      });
+    return explainFigure(store, request.viewer, query.data);
   });
 
   return app;

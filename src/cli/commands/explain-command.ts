@@ -1,0 +1,66 @@
+import type { Command } from 'commander';
+import { explainFigure } from '../../provenance/explain-figure.ts';
+import { FigureQuery } from '../../provenance/figure-query.ts';
+import { CommandError, withContext } from '../context.ts';
+
+/** `daylight explain [filters]`: a figure and the acts, sources and assessments behind it. */
+export function registerExplain(program: Command): void {
+  program
+    .command('explain')
+    .description(
+      'a figure (how many acts or victims) and exactly the acts behind it, with their sources and assessments',
+    )
+    .option('--measure <m>', 'acts or victims', 'acts')
+    .option('--act-type <code>', 'this act type or any narrower one')
+    .option('--facility <id>', 'at this facility')
+    .option('--facility-type <code>', 'at facilities of this type')
+    .option('--year <yyyy>', 'acts that began in this year')
+    .option('--law <code>', 'invoking this law')
+    .option('--norm <code>', 'engaging this norm')
+    .option('--status <status>', 'only acts in this review state (e.g. verified)')
+    .option('--limit <n>', 'list at most this many acts (text output)', '50')
+    .option('--json', 'as JSON (every act)')
+    .action(async (options: Record<string, string | boolean | undefined>) => {
+      const parsed = FigureQuery.safeParse({
+        measure: options.measure,
+        act_type: options.actType,
+        facility: options.facility,
+        facility_type: options.facilityType,
+        year: options.year,
+        law: options.law,
+        norm: options.norm,
+        status: options.status,
+      });
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new CommandError(
+          `--${String(issue?.path[0] ?? '').replaceAll('_', '-')}: ${issue?.message}`,
+          2,
+        );
+      }
+      await withContext(program.opts(), async ({ store, viewer }) => {
+        const explanation = await explainFigure(store, viewer, parsed.data);
+        if (options.json) {
+          process.stdout.write(`${JSON.stringify(explanation, null, 2)}\n`);
+          return;
+        }
+        process.stdout.write(`${explanation.figure} = ${explanation.value}\n`);
+        const limit = Number(options.limit);
+        for (const act of explanation.acts.slice(0, limit)) {
+          const sources = act.sources
+            .map(
+              (s) =>
+                `${s.id} ${s.connection}${s.reliability ? ` reliability ${s.reliability}` : ''}${s.credibility ? ` credibility ${s.credibility}` : ''}`,
+            )
+            .join('; ');
+          process.stdout.write(
+            `${act.id}\t${act.act_type}\t${act.date ?? '-'}\t${act.facility ?? '-'}\t${act.status}\t${act.victims} victim(s)\t${sources}\n`,
+          );
+        }
+        if (explanation.acts.length > limit)
+          process.stdout.write(`… ${explanation.acts.length - limit} more acts (--json for all)\n`);
+        if (explanation.withheld > 0)
+          process.stdout.write(`${explanation.withheld} counted acts are above the level you may read\n`);
+      });
+    });
+}
