@@ -237,5 +237,38 @@ describe('review workflow, four eyes and versions', () => {
     assert.equal(as('rev', 'reviewer', 'review', 'verify', 'A-1').status, 0);
     const history = as('me', 'coordinator', 'history', 'A-1');
     assert.match(history.stdout, /rev\tverify\tv1\tunder-review → verified/);
+
+    // Assessments: reviewers assess sources, with a reason; bad codes are refused with exit 2.
+    const assessed = as(
+      'rev',
+      'reviewer',
+      'assess',
+      'S-1',
+      '--reliability',
+      'B',
+      '--reason',
+      'consistent with records',
+    );
+    assert.equal(assessed.status, 0, assessed.stderr);
+    const onAct = as(
+      'rev',
+      'reviewer',
+      'assess',
+      'S-1',
+      '--act',
+      'A-1',
+      '--credibility',
+      '2',
+      '--reason',
+      'corroborated',
+    );
+    assert.equal(onAct.status, 0, onAct.stderr);
+    assert.equal(as('rev', 'reviewer', 'assess', 'S-1', '--reliability', 'Z', '--reason', 'x').status, 2);
+    assert.equal(as('me', 'investigator', 'assess', 'S-1', '--reliability', 'A', '--reason', 'x').status, 3);
+    const explained = JSON.parse(as('rev', 'reviewer', 'explain', '--json').stdout);
+    assert.deepEqual(
+      [explained.acts[0].sources[0].reliability, explained.acts[0].sources[0].credibility],
+      ['B', '2'],
+    );
   });
 });

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { formatProblem } from '../../interchange/import-records.ts';
 import { readLines } from '../../interchange/read-lines.ts';
+import { assessSource } from '../../review/assess-source.ts';
 import { editRecords } from '../../review/edit-records.ts';
 import { recordHistory } from '../../review/record-history.ts';
 import { reviewQueue } from '../../review/review-queue.ts';
@@ -84,6 +85,35 @@ export function registerReview(program: Command): void {
         });
       });
   }
+
+  program
+    .command('assess')
+    .description(
+      'record how reliable a source is (A–F), or how credible what it says about an act is (1–6), and why',
+    )
+    .argument('<source>', 'the source')
+    .option('--reliability <A-F>', 'the source’s reliability')
+    .option('--act <id>', 'assess what the source says about this act')
+    .option('--credibility <1-6>', 'with --act: the credibility of that information')
+    .requiredOption('--reason <text>', 'why (kept with the assessment)')
+    .action(
+      async (
+        source: string,
+        options: { reliability?: string; act?: string; credibility?: string; reason: string },
+      ) => {
+        await withContext(program.opts(), async ({ store, viewer, keys }) => {
+          try {
+            const assessment = await assessSource(store, viewer, await keys(), { source, ...options });
+            process.stdout.write(
+              `${assessment.id}: ${source}${options.act ? ` on ${options.act}` : ''} assessed\n`,
+            );
+          } catch (error) {
+            if ((error as { id?: string }).id === 'access-denied') throw error;
+            throw new CommandError((error as Error).message, 2);
+          }
+        });
+      },
+    );
 
   program
     .command('history')
