@@ -9,6 +9,7 @@ import { registerExport } from './commands/export-command.ts';
 import { registerFiles } from './commands/files-command.ts';
 import { registerImport } from './commands/import-command.ts';
 import { registerKeys } from './commands/keys-command.ts';
+import { registerProof } from './commands/proof-command.ts';
 import { registerRecordCommands } from './commands/records-commands.ts';
 import { registerSchema } from './commands/schema-command.ts';
 import { registerStart } from './commands/start-command.ts';
@@ -41,6 +42,7 @@ registerKeys(program);
 registerBackup(program);
 registerUser(program);
 registerConsent(program);
+registerProof(program);
 
 // `daylight export | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -3,6 +3,7 @@ import type { Act } from '../domain/act.ts';
 import type { Assessment } from '../domain/assessment.ts';
 import type { RecordType } from '../domain/record.ts';
 import type { Source } from '../domain/source.ts';
+import type { ReadScope } from '../records/read-scope.ts';
 import type { Store } from '../store/store.ts';
 import { AssessmentIndex } from './assessment-index.ts';
 import { type EvidentiaryStatus, evidentiaryStatus, type ProofContext } from './evidentiary-status.ts';
@@ -27,13 +28,14 @@ export async function readProofContext(
 }
 
 /**
- * The evidentiary status of every live act (in id order), or of the acts named in `only`, streamed:
+ * The evidentiary status of every live act (in id order; within `scope` when given), or of the acts
+ * named in `only` (the caller checks who may see them), streamed:
  * the large demo's million acts pass through one at a time.
  */
 export async function* evidentiaryStatuses(
   store: Store,
   keys: FieldKeys,
-  options: { rules?: ProofRules; only?: readonly string[] } = {},
+  options: { rules?: ProofRules; only?: readonly string[]; scope?: ReadScope } = {},
 ): AsyncGenerator<EvidentiaryStatus> {
   const context = await readProofContext(store, keys, options.rules);
   if (options.only) {
@@ -43,7 +45,15 @@ export async function* evidentiaryStatuses(
     }
     return;
   }
-  for await (const act of liveRecords<Act>(store, 'act', keys)) yield evidentiaryStatus(act, context);
+  const { scope } = options;
+  for await (const act of liveRecords<Act>(store, 'act', keys)) {
+    if (
+      scope &&
+      !(scope.levels.includes(act.confidentiality) && (!scope.verifiedOnly || act.status === 'verified'))
+    )
+      continue;
+    yield evidentiaryStatus(act, context);
+  }
 }
 
 /** How many acts reach each level, and how many have unresolved contradictions of each field. */
