@@ -10,6 +10,7 @@ import { registerExport } from './commands/export-command.ts';
 import { registerFiles } from './commands/files-command.ts';
 import { registerImport } from './commands/import-command.ts';
 import { registerKeys } from './commands/keys-command.ts';
+import { registerProof } from './commands/proof-command.ts';
 import { registerRecordCommands } from './commands/records-commands.ts';
 import { registerReview } from './commands/review-command.ts';
 import { registerSchema } from './commands/schema-command.ts';
@@ -45,6 +46,7 @@ registerUser(program);
 registerConsent(program);
 registerReview(program);
 registerExplain(program);
+registerProof(program);
 
 // `daylight export | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

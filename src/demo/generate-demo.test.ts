@@ -2,6 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { DaylightRecord } from '../domain/record.ts';
 import { codesOf, type VocabularyId } from '../domain/vocabulary.ts';
+import { AssessmentIndex } from '../proof/assessment-index.ts';
+import { evidentiaryStatus } from '../proof/evidentiary-status.ts';
+import { SourceIndependence, sourceFacts } from '../proof/source-independence.ts';
+import { defaultProofRules } from '../proof/standards-of-proof.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import { testKeys } from '../testing/factories.ts';
 import { CODES } from './demo-codes.ts';
@@ -50,13 +54,18 @@ describe('demo dataset', () => {
     const report = await loadDemo(store, { seed: 3, size: 'small', keys: testKeys() });
     assert.deepEqual(report.problems, []);
     const counts = await store.countByType();
-    assert.equal(counts.source, 300);
+    assert.equal(counts.episode, 300, 'one episode per interview');
+    assert.ok(
+      counts.source > 300 && counts.source < 360,
+      `interviews, witness interviews, documents, imagery: ${counts.source}`,
+    );
+    assert.ok(counts.assessment > 50, `assessments: ${counts.assessment}`);
     assert.ok(counts.act > 2500, `acts: ${counts.act}`);
     await store.close();
   });
 
   it('has about ten acts per interview, so the large size passes a million acts', () => {
-    const perInterview = ofType('act').length / ofType('source').length;
+    const perInterview = ofType('act').length / ofType('episode').length;
     assert.ok(perInterview > 10.2 && perInterview < 14, `acts per interview: ${perInterview}`);
   });
 
@@ -143,6 +152,41 @@ describe('demo dataset', () => {
       'under-review',
       'verified',
     ]);
+  });
+
+  it('has acts at every default level of proof, contradictions of each kind, and assessed sources', () => {
+    const context = {
+      independence: new SourceIndependence(ofType('source').map(sourceFacts)),
+      assessments: new AssessmentIndex(ofType('assessment')),
+      rules: defaultProofRules(),
+    };
+    const levels = new Map<string, number>();
+    const contradicted = new Map<string, number>();
+    const joins = new Set<string>();
+    let resolved = 0;
+    for (const act of ofType('act')) {
+      const status = evidentiaryStatus(act, context);
+      levels.set(status.level, (levels.get(status.level) ?? 0) + 1);
+      for (const c of status.contradictions) {
+        if (c.resolved) resolved++;
+        else contradicted.set(c.field, (contradicted.get(c.field) ?? 0) + 1);
+      }
+      for (const cluster of status.clusters) for (const reason of cluster.joinedBy) joins.add(reason);
+    }
+    for (const level of defaultProofRules().levels)
+      assert.ok((levels.get(level.code) ?? 0) > 20, `${level.code}: ${levels.get(level.code)}`);
+    for (const field of ['date', 'facility', 'perpetrators'])
+      assert.ok((contradicted.get(field) ?? 0) >= 5, `${field} contradictions: ${contradicted.get(field)}`);
+    assert.ok(resolved > 0, 'some contradictions resolved by a credibility assessment');
+    assert.ok(joins.has('related') && joins.has('interviewed-together'), [...joins].join(', '));
+    const assessments = ofType('assessment');
+    const reliability = new Set(assessments.map((a) => a.reliability).filter(Boolean));
+    assert.deepEqual([...reliability].sort(), ['A', 'B', 'C', 'D', 'E', 'F']);
+    assert.ok(assessments.some((a) => a.act !== undefined && a.credibility === '5'));
+    assert.ok(assessments.every((a) => a.reason.startsWith('Fictional')));
+    // Corroboration adds few records, so that the large import benchmark stays comparable.
+    const added = assessments.length + ofType('source').length - ofType('episode').length;
+    assert.ok(added / records.length < 0.05, `added ${added} of ${records.length}`);
   });
 
   it('dates nothing in the future', () => {

@@ -7,6 +7,7 @@ import type { DaylightRecord } from '../domain/record.ts';
 import type { Confidentiality, ReviewStatus } from '../domain/record-meta.ts';
 import type { Source } from '../domain/source.ts';
 import { CODES } from './demo-codes.ts';
+import { corroborate } from './demo-corroboration.ts';
 import { DEMO_ORGANISATIONS, type DemoProgramme, demoFacilities } from './demo-fixtures.ts';
 import { type DetentionPath, drawPath, LAST_YEAR, pad } from './detention-path.ts';
 import { drawName, type NameForm, type TrueName, writeName } from './name-variants.ts';
@@ -76,6 +77,10 @@ export function* generateDemo(options: DemoOptions): Generator<DaylightRecord> {
   let personSeq = 0;
   let actSeq = 0;
   let interviews = 0;
+  // Corroboration draws from a stream of its own, so that adding it left the rest of the demo as it was.
+  const proofRandom = new Random(options.seed * 7919 + 17);
+  const earlierInterview = new Map<number, string>();
+  const imagery = new Map<string, string>();
 
   for (const organisation of DEMO_ORGANISATIONS) yield organisation.record;
   yield* facilities;
@@ -354,6 +359,10 @@ export function* generateDemo(options: DemoOptions): Generator<DaylightRecord> {
     }
 
     const consent = [CODES.consent[0], ...random.sample(CODES.consent.slice(1), random.int(0, 5))];
+    const sameType = (byType.get(camp.facility_type) ?? []).filter((f) => f.id !== camp.id);
+    const otherCamp = proofRandom.pick(
+      sameType.length > 0 ? sameType : facilities.filter((f) => f.id !== camp.id),
+    );
     const source: Source = {
       type: 'source',
       ...meta(sourceId, 'restricted'),
@@ -381,11 +390,70 @@ export function* generateDemo(options: DemoOptions): Generator<DaylightRecord> {
       steps: path.steps,
       sources: [sourceId],
     };
+    const extra = [
+      ...corroborate(proofRandom, {
+        source,
+        acts,
+        meta,
+        earlier: earlierInterview.get(survivor.key),
+        camp,
+        campDate,
+        interviewDate,
+        lastMonth,
+        at,
+        otherCamp,
+        mentionWitness: () => {
+          const witness = mention(cellmateAt(camp, path.campFrom), CODES.role.witness);
+          if (!witness.roles.includes(CODES.role.interviewee)) witness.roles.push(CODES.role.interviewee);
+          return witness;
+        },
+        mentionOtherGuard: (year) => perpetrator(guardAt(camp, year), year).person,
+        imageryOf: (facility, year) => {
+          const id = `S-IMG-${facility.id}-${year}`;
+          if (imagery.has(id)) return { id };
+          imagery.set(id, id);
+          return { id, created: imageryRecord(id, facility, year, programme) };
+        },
+      }),
+    ];
+    earlierInterview.set(survivor.key, sourceId);
     yield* mentioned.values();
+    yield* extra;
     yield source;
     yield episode;
     yield* acts;
   }
+}
+
+/** Satellite imagery of a camp in one year, obtained by a programme (fictional, public). */
+function imageryRecord(id: string, facility: Facility, year: number, programme: DemoProgramme): Source {
+  const at = `${Math.min(year + 1, LAST_YEAR)}-01-15T00:00:00.000Z`;
+  return {
+    type: 'source',
+    id,
+    version: 1,
+    created_at: at,
+    created_by: 'demo-analyst',
+    updated_at: at,
+    updated_by: 'demo-analyst',
+    status: 'verified',
+    confidentiality: 'internal',
+    kind: 'SATELLITE-IMAGERY',
+    title: {
+      en: `Fictional demo imagery of ${facility.id}, ${year}`,
+      ko: `가상 예시 위성사진 ${facility.id} ${year}`,
+    },
+    date: { from: String(year) },
+    languages: [],
+    organisation: programme.organisation,
+    programme: programme.code,
+    files: [],
+    related_sources: [],
+    summary: {
+      en: 'Fictional satellite imagery showing work sites in use.',
+      ko: '가상 위성사진: 작업장 가동.',
+    },
+  };
 }
 
 function programmeActive(programme: DemoProgramme, year: number): boolean {
