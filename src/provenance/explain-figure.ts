@@ -1,9 +1,13 @@
 import { ceilingOf, isAllowed } from '../access/authorize.ts';
+import type { FieldKeys } from '../access/field-cipher.ts';
 import { levelsUpTo, type Viewer } from '../access/roles.ts';
 import type { Act } from '../domain/act.ts';
 import type { Assessment } from '../domain/assessment.ts';
 import type { Facility } from '../domain/facility.ts';
 import type { Source } from '../domain/source.ts';
+import { type EvidentiaryStatus, evidentiaryStatus } from '../proof/evidentiary-status.ts';
+import { readProofContext } from '../proof/evidentiary-statuses.ts';
+import { defaultProofRules, type ProofRules } from '../proof/standards-of-proof.ts';
 import type { Store } from '../store/store.ts';
 import { actMatches, describeFigure, type FigureQuery } from './figure-query.ts';
 
@@ -28,12 +32,25 @@ export type ExplainedAct = {
   victims: number;
   sources: ExplainedSource[];
 };
+/** A figure that cannot be computed as asked (e.g. an unknown standard). */
+export class FigureError extends Error {
+  readonly id = 'figure';
+}
+
+/** One act behind a figure, with how well it is established (src/proof/). */
+export type ExplainedActWithProof = ExplainedAct & {
+  standard: string;
+  independent_sources: number;
+  /** Fields on which its sources contradict each other, unresolved. */
+  contradictions: string[];
+};
+
 /** A figure with what it rests on. */
 export type Explanation = {
   figure: string;
   query: FigureQuery;
   value: number;
-  acts: ExplainedAct[];
+  acts: ExplainedActWithProof[];
   /** Acts counted in the figure that the caller may count but not read (listed by number only). */
   withheld: number;
 };
@@ -44,7 +61,20 @@ export type Explanation = {
  * caller may also read are listed, the others only counted in `withheld`. The public has no figures
  * here (its figures come from the published view).
  */
-export async function explainFigure(store: Store, viewer: Viewer, query: FigureQuery): Promise<Explanation> {
+export async function explainFigure(
+  store: Store,
+  viewer: Viewer,
+  keys: FieldKeys,
+  query: FigureQuery,
+  rules: ProofRules = defaultProofRules(),
+): Promise<Explanation> {
+  const rank = new Map(rules.levels.map((level, i) => [level.code, i]));
+  const wantedRank = query.standard === undefined ? undefined : rank.get(query.standard);
+  if (query.standard !== undefined && wantedRank === undefined)
+    throw new FigureError(
+      `standard: not a level of the rules (${rules.levels.map((l) => l.code).join(', ')})`,
+    );
+  const proof = await readProofContext(store, keys, rules);
   const ceiling = ceilingOf(viewer, 'view-statistics');
   const levels = new Set<string>(ceiling && viewer.role !== 'public' ? levelsUpTo(ceiling) : []);
   const facilityTypes = new Map<string, Facility['facility_type']>();
@@ -53,10 +83,15 @@ export async function explainFigure(store: Store, viewer: Viewer, query: FigureQ
     facilityTypes.set(facility.id, facility.facility_type);
   }
   const counted: Act[] = [];
+  const statuses = new Map<string, EvidentiaryStatus>();
   for await (const json of store.exportRecords('act')) {
     const act = JSON.parse(json) as Act;
-    if (levels.has(act.confidentiality) && actMatches(act, query, (id) => facilityTypes.get(id)))
-      counted.push(act);
+    if (!levels.has(act.confidentiality) || !actMatches(act, query, (id) => facilityTypes.get(id))) continue;
+    const status = evidentiaryStatus(act, proof);
+    if (wantedRank !== undefined && (rank.get(status.level) ?? Number.POSITIVE_INFINITY) > wantedRank)
+      continue;
+    counted.push(act);
+    statuses.set(act.id, status);
   }
   const readable = counted.filter((act) => isAllowed(viewer, 'read-records', act.confidentiality));
   const value =
@@ -65,7 +100,16 @@ export async function explainFigure(store: Store, viewer: Viewer, query: FigureQ
     figure: describeFigure(query),
     query,
     value,
-    acts: await explainActs(store, viewer, readable),
+    acts: (await explainActs(store, viewer, readable)).map((act) => {
+      const status = statuses.get(act.id) as EvidentiaryStatus;
+      const open = status.contradictions.filter((c) => !c.resolved).map((c) => c.field);
+      return {
+        ...act,
+        standard: status.level,
+        independent_sources: status.independent,
+        contradictions: [...new Set(open)],
+      };
+    }),
     withheld: counted.length - readable.length,
   };
 }

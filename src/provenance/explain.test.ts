@@ -84,7 +84,7 @@ describe('explain: every figure traced to its acts and sources', () => {
       .map((a) => a.id)
       .sort();
     assert.ok(expected.length >= 1);
-    const explained = await explainFigure(store, coordinator, {
+    const explained = await explainFigure(store, coordinator, keys, {
       measure: 'acts',
       act_type: 'TORTURE',
       year: 2018,
@@ -106,14 +106,31 @@ describe('explain: every figure traced to its acts and sources', () => {
     ]);
   });
 
+  it("carries each act's standard of proof, and counts by standard", async () => {
+    // Every act rests on one first-hand interview: credible, not reasonable grounds.
+    const credible = await explainFigure(store, coordinator, keys, { measure: 'acts', standard: 'credible' });
+    assert.equal(credible.value, 12);
+    assert.deepEqual([...new Set(credible.acts.map((a) => a.standard))], ['credible']);
+    assert.equal(credible.acts[0]?.independent_sources, 1);
+    const strict = await explainFigure(store, coordinator, keys, {
+      measure: 'acts',
+      standard: 'reasonable-grounds',
+    });
+    assert.deepEqual([strict.value, strict.acts.length], [0, 0]);
+    await assert.rejects(
+      explainFigure(store, coordinator, keys, { measure: 'acts', standard: 'beyond-doubt' }),
+      /standard: not a level/,
+    );
+  });
+
   it('counts distinct victims, not mentions', async () => {
-    const all = await explainFigure(store, coordinator, { measure: 'victims' });
+    const all = await explainFigure(store, coordinator, keys, { measure: 'victims' });
     assert.equal(all.value, 2);
     assert.equal(all.acts.length, 12);
   });
 
   it('within what the caller may see: counted but unreadable acts are withheld, not listed', async () => {
-    const explained = await explainFigure(store, analyst, { measure: 'acts' });
+    const explained = await explainFigure(store, analyst, keys, { measure: 'acts' });
     const restricted = acts.filter((a) => a.confidentiality === 'restricted').length;
     assert.equal(explained.value, 12, 'analysts count restricted acts');
     assert.equal(explained.acts.length, 12 - restricted);
@@ -144,7 +161,7 @@ describe('explain: every figure traced to its acts and sources', () => {
       const viaApi = (await (await client.get('/api/explain?act_type=TORTURE&year=2018')).json()) as {
         value: number;
       };
-      const direct = await explainFigure(store, coordinator, {
+      const direct = await explainFigure(store, coordinator, keys, {
         measure: 'acts',
         act_type: 'TORTURE',
         year: 2018,
@@ -163,11 +180,11 @@ describe('explain: every figure traced to its acts and sources', () => {
     const cli = runCli(['--db', cliDb, 'explain', '--act-type', 'TORTURE', '--year', '2018', '--json']);
     assert.equal(cli.status, 0, cli.stderr);
     const fromCli = JSON.parse(cli.stdout);
-    const direct = await explainFigure(
-      store,
-      { user: 'x', role: 'admin' },
-      { measure: 'acts', act_type: 'TORTURE', year: 2018 },
-    );
+    const direct = await explainFigure(store, { user: 'x', role: 'admin' }, keys, {
+      measure: 'acts',
+      act_type: 'TORTURE',
+      year: 2018,
+    });
     assert.deepEqual(
       fromCli.acts.map((a: { id: string }) => a.id),
       direct.acts.map((a) => a.id),

@@ -22,6 +22,11 @@ export const FigureQuery = z.strictObject({
   norm: codeOf('norms').optional(),
   /** Only acts in this review state (e.g. `verified`); absent: every documented act. */
   status: ReviewStatus.optional(),
+  /** Only acts established at least to this level of the standards of proof (e.g. `reasonable-grounds`). */
+  standard: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/)
+    .optional(),
 });
 export type FigureQuery = z.infer<typeof FigureQuery>;
 

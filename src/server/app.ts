@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { FieldKeys } from '../access/field-cipher.ts';
 import { PUBLIC_VIEWER, type Viewer } from '../access/roles.ts';
 import { resumeSession } from '../accounts/sessions.ts';
-import { explainFigure } from '../provenance/explain-figure.ts';
+import { explainFigure, FigureError } from '../provenance/explain-figure.ts';
 import { FigureQuery } from '../provenance/figure-query.ts';
 import { countRecords } from '../records/count-records.ts';
 import { listRecent } from '../records/list-recent.ts';
@@ -137,7 +137,15 @@ export async function buildServer(store: Store, options: ServerOptions): Promise
         error: 'bad figure',
         problems: query.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
       });
-    return explainFigure(store, request.viewer, query.data);
+    try {
+      return await explainFigure(store, request.viewer, options.keys, query.data);
+    } catch (error) {
+      if (error instanceof FigureError)
+        return reply
+          .code(400)
+          .send({ error: 'bad figure', problems: [{ field: 'standard', message: error.message }] });
+      throw error;
+    }
   });
 
   return app;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { explainFigure } from '../../provenance/explain-figure.ts';
+import { ProofRulesError, readProofRules } from '../../proof/standards-of-proof.ts';
+import { type Explanation, explainFigure, FigureError } from '../../provenance/explain-figure.ts';
 import { FigureQuery } from '../../provenance/figure-query.ts';
 import { CommandError, withContext } from '../context.ts';
 
@@ -18,6 +19,8 @@ export function registerExplain(program: Command): void {
     .option('--law <code>', 'invoking this law')
     .option('--norm <code>', 'engaging this norm')
     .option('--status <status>', 'only acts in this review state (e.g. verified)')
+    .option('--standard <level>', 'only acts established at least to this standard (e.g. reasonable-grounds)')
+    .option('--rules <file>', 'standards of proof to apply (default: data/reference/standards-of-proof.json)')
     .option('--limit <n>', 'list at most this many acts (text output)', '50')
     .option('--json', 'as JSON (every act)')
     .action(async (options: Record<string, string | boolean | undefined>) => {
@@ -30,6 +33,7 @@ export function registerExplain(program: Command): void {
         law: options.law,
         norm: options.norm,
         status: options.status,
+        standard: options.standard,
       });
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -38,8 +42,16 @@ export function registerExplain(program: Command): void {
           2,
         );
       }
-      await withContext(program.opts(), async ({ store, viewer }) => {
-        const explanation = await explainFigure(store, viewer, parsed.data);
+      await withContext(program.opts(), async ({ store, viewer, keys }) => {
+        let explanation: Explanation;
+        try {
+          const rules = typeof options.rules === 'string' ? readProofRules(options.rules) : undefined;
+          explanation = await explainFigure(store, viewer, await keys(), parsed.data, rules);
+        } catch (error) {
+          if (error instanceof FigureError) throw new CommandError(`--${error.message}`, 2);
+          if (error instanceof ProofRulesError) throw new CommandError(error.message, 2);
+          throw error;
+        }
         if (options.json) {
           process.stdout.write(`${JSON.stringify(explanation, null, 2)}\n`);
           return;
@@ -54,7 +66,7 @@ export function registerExplain(program: Command): void {
             )
             .join('; ');
           process.stdout.write(
-            `${act.id}\t${act.act_type}\t${act.date ?? '-'}\t${act.facility ?? '-'}\t${act.status}\t${act.victims} victim(s)\t${sources}\n`,
+            `${act.id}\t${act.act_type}\t${act.date ?? '-'}\t${act.facility ?? '-'}\t${act.status}\t${act.standard}${act.contradictions.length > 0 ? ` (contradicted: ${act.contradictions.join(', ')})` : ''}\t${act.victims} victim(s)\t${sources}\n`,
           );
         }
         if (explanation.acts.length > limit)
