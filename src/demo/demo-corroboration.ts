@@ -3,26 +3,14 @@ import type { Assessment } from '../domain/assessment.ts';
 import type { Facility } from '../domain/facility.ts';
 import type { FuzzyDate } from '../domain/fuzzy-date.ts';
 import type { Person } from '../domain/person.ts';
-import type { Confidentiality, ReviewStatus } from '../domain/record-meta.ts';
+import type { Confidentiality, RecordMeta } from '../domain/record-meta.ts';
 import type { Source } from '../domain/source.ts';
 import { CODES } from './demo-codes.ts';
 import { pad } from './detention-path.ts';
 import type { Random } from './random.ts';
 
 type ActSourceClaim = Act['sources'][number];
-type Meta = (
-  id: string,
-  confidentiality: Confidentiality,
-) => {
-  id: string;
-  version: number;
-  created_at: string;
-  created_by: string;
-  updated_at: string;
-  updated_by: string;
-  status: ReviewStatus;
-  confidentiality: Confidentiality;
-};
+type Meta = (id: string, confidentiality: Confidentiality) => RecordMeta;
 
 /** What one interview gives the corroboration step: its records so far, and how to mention more people. */
 export type InterviewSoFar = {

@@ -41,13 +41,8 @@ export const recordMeta = {
 /** The names of the common fields, in the order records are written. */
 export const META_FIELDS = Object.keys(recordMeta);
 
-/** Common fields for a record created now by `actor` (version 1, a draft, internal unless told). */
-export function freshMeta(
-  id: string,
-  actor: string,
-  at: Date,
-  confidentiality: Confidentiality = 'internal',
-): {
+/** The common fields of a live record. */
+export type RecordMeta = {
   id: string;
   version: number;
   created_at: string;
@@ -56,7 +51,15 @@ export function freshMeta(
   updated_by: string;
   status: ReviewStatus;
   confidentiality: Confidentiality;
-} {
+};
+
+/** Common fields for a record created now by `actor` (version 1, a draft, internal unless told). */
+export function freshMeta(
+  id: string,
+  actor: string,
+  at: Date,
+  confidentiality: Confidentiality = 'internal',
+): RecordMeta {
   const when = at.toISOString();
   return {
     id,

@@ -8,10 +8,9 @@ import { addUser } from '../accounts/add-user.ts';
 import { CODES } from '../demo/demo-codes.ts';
 import type { Act } from '../domain/act.ts';
 import type { DaylightRecord } from '../domain/record.ts';
-import { importRecords } from '../interchange/import-records.ts';
 import { buildServer } from '../server/app.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.ts';
-import { tempDir, testKeys, testMeta, testRecords } from '../testing/factories.ts';
+import { importOrFail, tempDir, testKeys, testMeta, testRecords } from '../testing/factories.ts';
 import { CookieClient } from '../testing/http-client.ts';
 import { runCli } from '../testing/run-cli.ts';
 import { explainFigure } from './explain-figure.ts';
@@ -64,14 +63,7 @@ describe('explain: every figure traced to its acts and sources', () => {
   const { records, acts } = fixture();
   before(async () => {
     store = openSqliteStore(join(dir.path, 'explain.db'));
-    const report = await importRecords(
-      store,
-      [{ file: 't', lines: records.map((value, i) => ({ line: i + 1, value })) }],
-      {
-        keys,
-      },
-    );
-    assert.deepEqual(report.ok ? [] : report.problems, []);
+    await importOrFail(store, records, keys);
   });
   after(async () => {
     await store.close();

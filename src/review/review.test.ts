@@ -4,11 +4,10 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { AccessDenied } from '../access/authorize.ts';
 import { PUBLIC_VIEWER, type Viewer } from '../access/roles.ts';
-import { importRecords } from '../interchange/import-records.ts';
 import { countRecords } from '../records/count-records.ts';
 import { readRecord } from '../records/read-record.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.ts';
-import { tempDir, testKeys, testRecords } from '../testing/factories.ts';
+import { importOrFail, tempDir, testKeys, testRecords } from '../testing/factories.ts';
 import { runCli } from '../testing/run-cli.ts';
 import { editRecords } from './edit-records.ts';
 import { fieldDiff } from './field-diff.ts';
@@ -54,14 +53,7 @@ describe('review workflow, four eyes and versions', () => {
         ...(r === act || r === act2 ? {} : published),
       }),
     );
-    const report = await importRecords(
-      store,
-      [{ file: 't', lines: records.map((value, i) => ({ line: i + 1, value })) }],
-      {
-        keys,
-      },
-    );
-    assert.deepEqual(report.ok ? [] : report.problems, []);
+    await importOrFail(store, records, keys);
   });
   after(async () => {
     await store.close();

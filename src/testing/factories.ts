@@ -10,6 +10,8 @@ import type { Organisation } from '../domain/organisation.ts';
 import type { Person } from '../domain/person.ts';
 import type { DaylightRecord } from '../domain/record.ts';
 import type { Source } from '../domain/source.ts';
+import { importRecords } from '../interchange/import-records.ts';
+import type { Store } from '../store/store.ts';
 
 const AT = '2025-03-01T10:00:00.000Z';
 
@@ -171,4 +173,20 @@ export function publishingRecords(persons: readonly Person[]): DaylightRecord[] 
     }),
   );
   return [{ ...fixture.organisation, ...meta }, document, ...acts];
+}
+
+/** Imports records (numbered lines of one file `t`) and fails the test, listing the problems, unless all went in. */
+export async function importOrFail(
+  store: Store,
+  records: readonly unknown[],
+  keys: FieldKeys,
+): Promise<void> {
+  const report = await importRecords(
+    store,
+    [{ file: 't', lines: records.map((value, i) => ({ line: i + 1, value })) }],
+    {
+      keys,
+    },
+  );
+  if (!report.ok) throw new Error(`fixture import failed: ${JSON.stringify(report.problems)}`);
 }
