@@ -15,6 +15,7 @@ import { registerRecordCommands } from './commands/records-commands.ts';
 import { registerReview } from './commands/review-command.ts';
 import { registerSchema } from './commands/schema-command.ts';
 import { registerStart } from './commands/start-command.ts';
+import { registerUpr } from './commands/upr-command.ts';
 import { registerUser } from './commands/user-command.ts';
 import { CommandError, DEFAULT_DB } from './context.ts';
 
@@ -46,6 +47,7 @@ registerUser(program);
 registerConsent(program);
 registerReview(program);
 registerExplain(program);
+registerUpr(program);
 registerProof(program);
 
 // `daylight export | head` closes the pipe early: that is not an error.

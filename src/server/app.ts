@@ -14,6 +14,7 @@ import { countRecords } from '../records/count-records.ts';
 import { listRecent } from '../records/list-recent.ts';
 import { readRecord } from '../records/read-record.ts';
 import type { Store } from '../store/store.ts';
+import { UprFilter } from '../upr/upr-recommendation.ts';
 import { homePage } from './home-page.ts';
 import type { PageContext } from './layout.ts';
 import { summarise } from './record-summary.ts';
@@ -125,6 +126,17 @@ export async function buildServer(store: Store, options: ServerOptions): Promise
     reply.header('Cache-Control', 'no-store');
     if (!record) return reply.code(404).send({ error: 'no such record' });
     return record;
+  });
+
+  // The UPR knowledge base is public reference data: anyone may browse it.
+  app.get('/api/upr/recommendations', async (request, reply) => {
+    const filter = UprFilter.safeParse(request.query);
+    if (!filter.success)
+      return reply.code(400).send({
+        error: 'bad filter',
+        problems: filter.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+      });
+    return store.searchUprRecommendations(filter.data);
   });
 
   app.get('/api/explain', async (request, reply) => {

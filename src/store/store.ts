@@ -3,6 +3,7 @@ import type { KeyringEntry } from '../access/keyring.ts';
 import type { UserAccount } from '../accounts/user-account.ts';
 import type { DaylightRecord, RecordType, Reference, SearchText } from '../domain/record.ts';
 import type { Confidentiality } from '../domain/record-meta.ts';
+import type { UprFilter, UprRecommendation } from '../upr/upr-recommendation.ts';
 
 /** A signed-in session as stored: never the token itself, only its hash. */
 export type SessionRow = { token_hash: string; username: string; created_at: string; last_seen_at: string };
@@ -187,6 +188,10 @@ export interface Store {
   reviewSteps(id: string): Promise<ReviewRow[]>;
   /** Records in these statuses at these levels, longest waiting first. */
   reviewQueue(query: { statuses: string[]; levels: Confidentiality[]; limit: number }): Promise<QueueRow[]>;
+  /** Adds UPR recommendations in one transaction; rows already stored (same id) are left alone. */
+  addUprRecommendations(rows: readonly UprRecommendation[]): Promise<{ inserted: number; unchanged: number }>;
+  /** UPR recommendations matching a filter, with how many match in all. */
+  searchUprRecommendations(filter: UprFilter): Promise<{ total: number; rows: UprRecommendation[] }>;
   /** Starts an all-or-nothing write. Only one may be open at a time. */
   beginWrite(): Promise<WriteSession>;
   close(): Promise<void>;

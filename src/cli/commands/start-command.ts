@@ -1,9 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { DEMO_PASSPHRASE, keySourceFromEnv } from '../../access/keyring.ts';
 import { addDemoAccounts, DEMO_PASSWORD } from '../../demo/demo-accounts.ts';
 import { loadDemo } from '../../demo/load-demo.ts';
 import { formatProblem } from '../../interchange/import-records.ts';
 import { buildServer } from '../../server/app.ts';
+import { importUprInfo, SHIPPED_UPR_FILE } from '../../upr/import-upr-info.ts';
 import { CommandError, withContext } from '../context.ts';
 
 /** `daylight start` (`npm start`): open the database, with the demo data on first run, and serve it. */
@@ -40,6 +42,15 @@ export function registerStart(program: Command): void {
             process.stderr.write(
               `demo accounts (password '${DEMO_PASSWORD}', code: npx daylight demo-code): ${created.join(', ')}\n`,
             );
+        }
+        if ((await store.searchUprRecommendations({ limit: 1, offset: 0 })).total === 0) {
+          const upr = await importUprInfo(
+            store,
+            { user: 'daylight', role: 'admin' },
+            fileURLToPath(SHIPPED_UPR_FILE),
+          );
+          if (upr.ok)
+            process.stderr.write(`loaded ${upr.inserted} UPR recommendations to the DPRK (data/upr/)\n`);
         }
         const app = await buildServer(store, {
           keys: unlocked,

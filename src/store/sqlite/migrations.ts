@@ -139,6 +139,33 @@ export const MIGRATIONS: Migration[] = [
       CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END;
     `,
   },
+  {
+    version: 7,
+    name: 'UPR recommendations',
+    sql: `
+      -- The UPR knowledge base: public reference data (no identifying fields), one row per
+      -- recommendation by one recommending state, as UPR Info's database records them.
+      CREATE TABLE upr_recommendations (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        state_under_review TEXT NOT NULL,
+        cycle INTEGER NOT NULL,
+        session INTEGER NOT NULL,
+        paragraph TEXT,
+        text TEXT NOT NULL,
+        recommending_state TEXT NOT NULL,
+        recommending_group TEXT,
+        response TEXT,
+        action INTEGER,
+        issues TEXT NOT NULL, -- JSON array of UPR Info issue names
+        source TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX upr_by_state ON upr_recommendations (state_under_review, session);
+      CREATE VIRTUAL TABLE upr_search USING fts5 (
+        text, content = 'upr_recommendations', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2'
+      );
+    `,
+  },
 ];
 
 /** Brings a database up to the newest schema, each migration in its own transaction. */

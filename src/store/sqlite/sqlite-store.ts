@@ -8,6 +8,7 @@ import type { UserAccount } from '../../accounts/user-account.ts';
 import { type DaylightRecord, RECORD_TYPES, type RecordType } from '../../domain/record.ts';
 import type { Confidentiality } from '../../domain/record-meta.ts';
 import { ftsPhrase, indexableText } from '../../search/hangul-bigrams.ts';
+import type { UprFilter, UprRecommendation } from '../../upr/upr-recommendation.ts';
 import type {
   DanglingReference,
   EditOutcome,
@@ -27,6 +28,7 @@ import type {
 import { kyselyOver } from './kysely-node-sqlite.ts';
 import { migrate } from './migrations.ts';
 import { applyEdits, applyReview } from './record-edits.ts';
+import { insertUprRecommendations, selectUprRecommendations } from './upr-tables.ts';
 
 type Tables = {
   records: {
@@ -207,6 +209,17 @@ export class SqliteStore implements Store {
         WHERE f.to_id = ? AND r.deleted = 0 AND (? IS NULL OR r.type = ?) ORDER BY r.seq`)
       .all(targetId, fromType ?? null, fromType ?? null);
     return rows.map((row) => JSON.parse(row.doc as string) as DaylightRecord);
+  }
+
+  async addUprRecommendations(
+    rows: readonly UprRecommendation[],
+  ): Promise<{ inserted: number; unchanged: number }> {
+    if (this.writing) throw new Error('a write session is open on this store');
+    return insertUprRecommendations(this.db, rows);
+  }
+
+  async searchUprRecommendations(filter: UprFilter): Promise<{ total: number; rows: UprRecommendation[] }> {
+    return selectUprRecommendations(this.db, filter);
   }
 
   async changeMark(): Promise<string> {

@@ -1,0 +1,79 @@
+import type { Command } from 'commander';
+import { formatProblem } from '../../interchange/import-records.ts';
+import { importUprInfo } from '../../upr/import-upr-info.ts';
+import { UprFilter } from '../../upr/upr-recommendation.ts';
+import { CommandError, withContext } from '../context.ts';
+
+/** `daylight upr …`: the UPR knowledge base. Returns the command group for other `upr` subcommands. */
+export function registerUpr(program: Command): Command {
+  const upr = program
+    .command('upr')
+    .description('the UPR knowledge base: recommendations, responses, reports');
+  upr
+    .command('import')
+    .description("import UPR Info's CSV export (all or nothing; re-imports change nothing)")
+    .argument(
+      '<file>',
+      'CSV with To, To-Rgrp, To-Org, Text, From, From-Rgrp, From-Org, Response, Action, Issue, Session',
+    )
+    .action(async (file: string) => {
+      await withContext(program.opts(), async ({ store, viewer }) => {
+        const report = await importUprInfo(store, viewer, file);
+        if (!report.ok) {
+          for (const problem of report.problems.slice(0, 200))
+            process.stderr.write(`${formatProblem(problem)}\n`);
+          throw new CommandError(`nothing imported (${report.problems.length} problems)`);
+        }
+        process.stdout.write(
+          `${report.rows} recommendations: ${report.inserted} new, ${report.unchanged} already stored\n`,
+        );
+      });
+    });
+  upr
+    .command('search')
+    .description(
+      'recommendations by state under review, cycle, session, issue, response, action, recommending state or group, words',
+    )
+    .option('--to <state>', 'state under review, as UPR Info names it (e.g. "DPR Korea")')
+    .option('--cycle <n>', 'UPR cycle')
+    .option('--session <n>', 'Working Group session')
+    .option('--issue <issue>', 'UPR Info issue (e.g. "Torture and other CID")')
+    .option('--response <r>', 'supported, noted or pending')
+    .option('--action <n>', 'action category 1–5')
+    .option('--from <state>', 'recommending state')
+    .option('--group <group>', 'regional group of the recommending state (Africa, Asia, EEG, GRULAC, WEOG)')
+    .option('--text <words>', 'words in the recommendation')
+    .option('--limit <n>', 'at most this many', '50')
+    .option('--json', 'as JSON')
+    .action(async (options: Record<string, string | boolean | undefined>) => {
+      const filter = UprFilter.safeParse({
+        state_under_review: options.to,
+        cycle: options.cycle,
+        session: options.session,
+        issue: options.issue,
+        response: options.response,
+        action: options.action,
+        recommending_state: options.from,
+        recommending_group: options.group,
+        text: options.text,
+        limit: options.limit,
+      });
+      if (!filter.success) {
+        const issue = filter.error.issues[0];
+        throw new CommandError(`${String(issue?.path[0] ?? '')}: ${issue?.message}`, 2);
+      }
+      await withContext(program.opts(), async ({ store }) => {
+        const result = await store.searchUprRecommendations(filter.data);
+        if (options.json) {
+          process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+          return;
+        }
+        for (const r of result.rows)
+          process.stdout.write(
+            `${r.state_under_review}\tsession ${r.session}\t${r.recommending_state}\t${r.response ?? 'pending'}\t${r.action ?? '-'}\t${r.text}\n`,
+          );
+        process.stderr.write(`${result.rows.length} of ${result.total}\n`);
+      });
+    });
+  return upr;
+}

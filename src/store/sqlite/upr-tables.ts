@@ -1,0 +1,102 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { UprFilter, UprRecommendation } from '../../upr/upr-recommendation.ts';
+
+/** Adds recommendations in one transaction; a row whose id is stored already is left as it is. */
+export function insertUprRecommendations(
+  db: DatabaseSync,
+  rows: readonly UprRecommendation[],
+): { inserted: number; unchanged: number } {
+  const insert =
+    db.prepare(`INSERT INTO upr_recommendations (id, state_under_review, cycle, session, paragraph,
+      text, recommending_state, recommending_group, response, action, issues, source)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`);
+  const index = db.prepare('INSERT INTO upr_search (rowid, text) VALUES (?, ?)');
+  let inserted = 0;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    for (const r of rows) {
+      const result = insert.run(
+        r.id,
+        r.state_under_review,
+        r.cycle,
+        r.session,
+        r.paragraph ?? null,
+        r.text,
+        r.recommending_state,
+        r.recommending_group ?? null,
+        r.response,
+        r.action,
+        JSON.stringify(r.issues),
+        r.source,
+      );
+      if (result.changes === 0) continue;
+      index.run(Number(result.lastInsertRowid), r.text);
+      inserted++;
+    }
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+  return { inserted, unchanged: rows.length - inserted };
+}
+
+/** Recommendations matching every filter, ordered by review (session) and paragraph, with the total. */
+export function selectUprRecommendations(
+  db: DatabaseSync,
+  filter: UprFilter,
+): { total: number; rows: UprRecommendation[] } {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  const add = (clause: string, value: string | number | undefined) => {
+    if (value === undefined) return;
+    where.push(clause);
+    params.push(value);
+  };
+  add('r.state_under_review = ?', filter.state_under_review);
+  add('r.cycle = ?', filter.cycle);
+  add('r.session = ?', filter.session);
+  add('EXISTS (SELECT 1 FROM json_each(r.issues) WHERE value = ?)', filter.issue);
+  if (filter.response === 'pending') where.push('r.response IS NULL');
+  else add('r.response = ?', filter.response);
+  add('r.action = ?', filter.action);
+  add('r.recommending_state = ?', filter.recommending_state);
+  add('r.recommending_group = ?', filter.recommending_group);
+  const match = ftsWords(filter.text);
+  if (match) add('r.seq IN (SELECT rowid FROM upr_search WHERE upr_search MATCH ?)', match);
+  const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const total = Number(
+    db.prepare(`SELECT count(*) AS n FROM upr_recommendations r ${clause}`).get(...params)?.n ?? 0,
+  );
+  const rows = db
+    .prepare(`SELECT * FROM upr_recommendations r ${clause}
+      ORDER BY r.state_under_review, r.session, r.paragraph, r.seq LIMIT ? OFFSET ?`)
+    .all(...params, filter.limit, filter.offset)
+    .map(
+      (row): UprRecommendation => ({
+        id: String(row.id),
+        state_under_review: String(row.state_under_review),
+        cycle: Number(row.cycle),
+        session: Number(row.session),
+        ...(row.paragraph === null ? {} : { paragraph: String(row.paragraph) }),
+        text: String(row.text),
+        recommending_state: String(row.recommending_state),
+        ...(row.recommending_group === null
+          ? {}
+          : {
+              recommending_group: String(row.recommending_group) as UprRecommendation['recommending_group'],
+            }),
+        response: row.response === null ? null : (String(row.response) as 'supported' | 'noted'),
+        action: row.action === null ? null : Number(row.action),
+        issues: JSON.parse(String(row.issues)) as string[],
+        source: String(row.source),
+      }),
+    );
+  return { total, rows };
+}
+
+/** Every word of the text as a quoted prefix term: `"detention"* "torture"*`. */
+function ftsWords(text: string | undefined): string | undefined {
+  const words = (text ?? '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length > 0 ? words.map((w) => `"${w}"*`).join(' ') : undefined;
+}
