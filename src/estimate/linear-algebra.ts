@@ -1,0 +1,54 @@
+// Small dense symmetric systems (normal equations of IRLS, at most a few dozen unknowns).
+
+/**
+ * Cholesky factor L (row-major, lower triangle) of the p×p symmetric matrix `a`, or undefined when `a`
+ * is not positive definite to working precision: the model's parameters are then not identifiable.
+ */
+export function cholesky(a: Float64Array, p: number): Float64Array | undefined {
+  const l = new Float64Array(p * p);
+  let scale = 0;
+  for (let i = 0; i < p; i++) scale = Math.max(scale, Math.abs(a[i * p + i] as number));
+  const tolerance = scale * 1e-11;
+  for (let j = 0; j < p; j++) {
+    let diagonal = a[j * p + j] as number;
+    for (let k = 0; k < j; k++) diagonal -= (l[j * p + k] as number) ** 2;
+    if (!(diagonal > tolerance)) return undefined;
+    const root = Math.sqrt(diagonal);
+    l[j * p + j] = root;
+    for (let i = j + 1; i < p; i++) {
+      let sum = a[i * p + j] as number;
+      for (let k = 0; k < j; k++) sum -= (l[i * p + k] as number) * (l[j * p + k] as number);
+      l[i * p + j] = sum / root;
+    }
+  }
+  return l;
+}
+
+/** Solves L Lᵀ x = b for x, given the Cholesky factor L. */
+export function choleskySolve(l: Float64Array, p: number, b: Float64Array): Float64Array {
+  const y = new Float64Array(p);
+  for (let i = 0; i < p; i++) {
+    let sum = b[i] as number;
+    for (let k = 0; k < i; k++) sum -= (l[i * p + k] as number) * (y[k] as number);
+    y[i] = sum / (l[i * p + i] as number);
+  }
+  const x = new Float64Array(p);
+  for (let i = p - 1; i >= 0; i--) {
+    let sum = y[i] as number;
+    for (let k = i + 1; k < p; k++) sum -= (l[k * p + i] as number) * (x[k] as number);
+    x[i] = sum / (l[i * p + i] as number);
+  }
+  return x;
+}
+
+/** Diagonal of (L Lᵀ)⁻¹: the variances of the estimates when L factors the information matrix. */
+export function inverseDiagonal(l: Float64Array, p: number): Float64Array {
+  const diagonal = new Float64Array(p);
+  const unit = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    unit.fill(0);
+    unit[j] = 1;
+    diagonal[j] = choleskySolve(l, p, unit)[j] as number;
+  }
+  return diagonal;
+}
