@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { sharedDataPath } from '../testing/shared-data.ts';
+import { loadSharedHistories as loadShared } from '../testing/shared-data.ts';
 import { type CaptureData, captureDataFromRows, marginOf } from './capture-data.ts';
 import { fitLogLinearModel, isNotEstimable, type ModelFit } from './fit-log-linear-model.ts';
-import { parseHistoriesCsv } from './histories-csv.ts';
 import type { LogLinearModel } from './log-linear-model.ts';
 import { profileLikelihoodInterval } from './profile-likelihood-interval.ts';
 
@@ -23,10 +21,6 @@ function fit(data: CaptureData, model: LogLinearModel): ModelFit {
   const result = fitLogLinearModel(data, model);
   if (isNotEstimable(result)) assert.fail(result.reason);
   return result;
-}
-
-export function loadShared(name: string): CaptureData {
-  return parseHistoriesCsv(readFileSync(sharedDataPath(`mse/${name}`), 'utf8'), name);
 }
 
 /** Relative closeness, for published figures printed to a few digits. */
