@@ -5,6 +5,7 @@ import { registerBackup } from './commands/backup-command.ts';
 import { registerConsent } from './commands/consent-command.ts';
 import { registerDemoCode } from './commands/demo-code-command.ts';
 import { registerDemo } from './commands/demo-command.ts';
+import { registerEstimate } from './commands/estimate-command.ts';
 import { registerExport } from './commands/export-command.ts';
 import { registerFiles } from './commands/files-command.ts';
 import { registerImport } from './commands/import-command.ts';
@@ -41,6 +42,7 @@ registerKeys(program);
 registerBackup(program);
 registerUser(program);
 registerConsent(program);
+registerEstimate(program);
 
 // `daylight export | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -33,6 +33,16 @@ export function estimateLogLinear(data: CaptureData, options: LogLinearOptions =
   const t = data.lists.length;
   const criterion = options.criterion ?? 'bic';
   const maxOrder = Math.max(1, Math.min(options.maxOrder ?? 2, t - 1));
+  if (!overlaps(data))
+    return {
+      n_observed: observedTotal(data),
+      lists: data.lists,
+      estimates: [],
+      selected: null,
+      warnings: ['no one is on more than one list (zero margins of every overlap): no estimate exists'],
+      caveats: CAVEATS,
+      details: { models_fitted: 0, criterion, max_order: maxOrder },
+    };
   const models = candidateModels(t, maxOrder, options.heterogeneity);
   const fits: ModelFit[] = [];
   const failures: string[] = [];
@@ -120,8 +130,7 @@ function summarise(failures: string[], total: number): string[] {
 function dataWarnings(data: CaptureData): string[] {
   const warnings: string[] = [];
   if (data.lists.length < MIN_LISTS) warnings.push('fewer than two lists: nothing to estimate from');
-  let overlap = 0;
-  for (let h = 1; h < data.counts.length; h++) if (captureCount(h) > 1) overlap += data.counts[h] ?? 0;
+  const overlap = overlaps(data);
   if (overlap > 0 && overlap < 10)
     warnings.push(
       `only ${overlap} units are on more than one list: every estimate rests on very few overlaps`,
@@ -131,4 +140,11 @@ function dataWarnings(data: CaptureData): string[] {
       'two lists cannot reveal dependence between them: the estimate assumes they are independent',
     );
   return warnings;
+}
+
+/** Units on two lists or more. */
+function overlaps(data: CaptureData): number {
+  let overlap = 0;
+  for (let h = 1; h < data.counts.length; h++) if (captureCount(h) > 1) overlap += data.counts[h] ?? 0;
+  return overlap;
 }

@@ -1,6 +1,12 @@
 import { type CaptureData, captureCount, marginOf, observedTotal, termName } from './capture-data.ts';
 import { cholesky } from './linear-algebra.ts';
-import { designMatrix, type LogLinearModel, modelName, parameterCount } from './log-linear-model.ts';
+import {
+  designMatrix,
+  type LogLinearModel,
+  modelName,
+  parameterCount,
+  withoutColumns,
+} from './log-linear-model.ts';
 import { fitPoisson, isFailure, type PoissonFit, type SparseDesign } from './poisson-regression.ts';
 
 /** A fitted log-linear model and its estimate of the population size. */
@@ -51,19 +57,22 @@ export function fitLogLinearModel(
   const y = data.counts.slice(1);
   let dropped: number[] = [];
   let fit = fitPoisson(design, y, start);
-  // Chao's lower bound allows only convex bends (heterogeneity); a concave one is set to zero, as in Rcapture.
-  if (model.heterogeneity === 'chao' && !isFailure(fit)) {
-    const first = parameterCount(model) - (model.lists - 2);
+  if (model.heterogeneity === 'chao') {
+    // Chao's lower bound allows only convex bends (heterogeneity): a concave one is set to zero, as
+    // Rcapture does; a bend where no one was seen (its parameter → −∞) is dropped too, highest k first.
+    const chaoColumns = [...Array(model.lists - 2).keys()].map(
+      (i) => parameterCount(model) - (model.lists - 2) + i,
+    );
     for (;;) {
-      const current = fit as PoissonFit;
-      const negative = [...current.coefficients.keys()].filter(
-        (j) => j >= first && !dropped.includes(j) && (current.coefficients[j] as number) < 0,
-      );
-      if (negative.length === 0) break;
-      dropped = [...dropped, ...negative];
+      const current = fit;
+      const drop = isFailure(current)
+        ? chaoColumns.filter((j) => !dropped.includes(j)).slice(-1)
+        : chaoColumns.filter((j) => !dropped.includes(j) && (current.coefficients[j] as number) < 0);
+      if (drop.length === 0) break;
+      dropped = [...dropped, ...drop];
       fit = fitPoisson(withoutColumns(design, dropped), y);
-      if (isFailure(fit)) break;
-      fit = { ...fit, coefficients: reinsert(fit.coefficients, dropped, design.columns) };
+      if (!isFailure(fit))
+        fit = { ...fit, coefficients: reinsert(fit.coefficients, dropped, design.columns) };
     }
   }
   if (isFailure(fit))
@@ -87,7 +96,7 @@ export function fitLogLinearModel(
   const variance = unobserved * unobserved * (fit.variances[0] as number) + unobserved;
   return {
     name,
-    model,
+    model: dropped.length ? { ...model, omitColumns: dropped } : model,
     N: n + unobserved,
     se: Math.sqrt(variance),
     deviance: fit.deviance,
@@ -124,26 +133,6 @@ export function zeroMargin(data: CaptureData, model: LogLinearModel): string | u
 /** Whether a fit gave no estimate. */
 export function isNotEstimable(fit: ModelFit | NotEstimable): fit is NotEstimable {
   return 'reason' in fit;
-}
-
-function withoutColumns(design: SparseDesign, dropped: number[]): SparseDesign {
-  const keep = [...Array(design.columns).keys()].filter((j) => !dropped.includes(j));
-  const position = new Map(keep.map((j, i) => [j, i]));
-  return {
-    columns: keep.length,
-    rows: design.rows.map((row) => {
-      const index: number[] = [];
-      const value: number[] = [];
-      row.index.forEach((j, a) => {
-        const at = position.get(j);
-        if (at !== undefined) {
-          index.push(at);
-          value.push(row.value[a] as number);
-        }
-      });
-      return { index: Int32Array.from(index), value: Float64Array.from(value) };
-    }),
-  };
 }
 
 function reinsert(coefficients: Float64Array, dropped: number[], columns: number): Float64Array {

@@ -22,6 +22,8 @@ export type LogLinearModel = {
   common?: boolean;
   interactions: number[];
   heterogeneity?: Heterogeneity;
+  /** Design columns left out (Chao bends fixed at zero by the fit). */
+  omitColumns?: number[];
 };
 
 /** The model's name in Rcapture's notation: "M0", "Mt", "Mth Darroch", "[12,13,14]", "Mth Chao [12]". */
@@ -112,5 +114,27 @@ export function designMatrix(model: LogLinearModel, includeUnobserved = false): 
     }
     rows.push({ index: Int32Array.from(index), value: Float64Array.from(value) });
   }
-  return { columns: parameterCount(model), rows };
+  const design = { columns: parameterCount(model), rows };
+  return model.omitColumns?.length ? withoutColumns(design, model.omitColumns) : design;
+}
+
+/** The design without some of its columns. */
+export function withoutColumns(design: SparseDesign, dropped: number[]): SparseDesign {
+  const keep = [...Array(design.columns).keys()].filter((j) => !dropped.includes(j));
+  const position = new Map(keep.map((j, i) => [j, i]));
+  return {
+    columns: keep.length,
+    rows: design.rows.map((row) => {
+      const index: number[] = [];
+      const value: number[] = [];
+      row.index.forEach((j, a) => {
+        const at = position.get(j);
+        if (at !== undefined) {
+          index.push(at);
+          value.push(row.value[a] as number);
+        }
+      });
+      return { index: Int32Array.from(index), value: Float64Array.from(value) };
+    }),
+  };
 }
