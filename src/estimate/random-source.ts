@@ -17,6 +17,9 @@ export type RandomSource = {
   multinomial: (n: number, weights: ArrayLike<number>, into?: Int32Array) => Int32Array;
 };
 
+/** Up to this many units, a multinomial is drawn unit by unit. */
+const SMALL_MULTINOMIAL = 24;
+
 /** A Mersenne Twister stream (stdlib) with the draws the samplers need. */
 export function randomSource(seed: number): RandomSource {
   // The factory's declared type omits `normalized` (uniform on [0, 1)), which every stdlib PRNG has.
@@ -27,7 +30,13 @@ export function randomSource(seed: number): RandomSource {
   const drawBeta = beta.factory(options);
   const drawBinomial = binomial.factory(options);
   const drawNegativeBinomial = negativeBinomial.factory(options);
-  const drawBinomialSafe = (n: number, p: number) => (n <= 0 || p <= 0 ? 0 : p >= 1 ? n : drawBinomial(n, p));
+  const drawBinomialSafe = (n: number, p: number): number => {
+    if (n <= 0 || p <= 0) return 0;
+    if (p >= 1) return n;
+    if (p > 0.5) return n - drawBinomialSafe(n, 1 - p);
+    // stdlib's sampler is slow when n is large and n·p small: invert the distribution function there.
+    return n * p < 30 ? binomialByInversion(uniform, n, p) : drawBinomial(n, p);
+  };
   return {
     uniform,
     gamma: drawGamma,
@@ -38,6 +47,17 @@ export function randomSource(seed: number): RandomSource {
       const counts = into ?? new Int32Array(weights.length);
       let remainingWeight = 0;
       for (let i = 0; i < weights.length; i++) remainingWeight += weights[i] as number;
+      // Few units: draw each one's category directly, cheaper than a chain of binomials.
+      if (n <= SMALL_MULTINOMIAL) {
+        counts.fill(0);
+        for (let unit = 0; unit < n; unit++) {
+          let u = uniform() * remainingWeight;
+          let i = 0;
+          while (i < weights.length - 1 && u >= (weights[i] as number)) u -= weights[i++] as number;
+          counts[i] = (counts[i] as number) + 1;
+        }
+        return counts;
+      }
       let remaining = n;
       for (let i = 0; i < weights.length; i++) {
         const w = weights[i] as number;
@@ -49,4 +69,18 @@ export function randomSource(seed: number): RandomSource {
       return counts;
     },
   };
+}
+
+/** Binomial draw by sequential search from 0 (expected n·p + 1 steps; p ≤ 0.5, n·p small). */
+function binomialByInversion(uniform: () => number, n: number, p: number): number {
+  const ratio = p / (1 - p);
+  let probability = (1 - p) ** n;
+  let u = uniform();
+  let k = 0;
+  while (u > probability && k < n) {
+    u -= probability;
+    probability *= (ratio * (n - k)) / (k + 1);
+    k++;
+  }
+  return k;
 }
