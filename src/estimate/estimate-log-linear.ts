@@ -3,7 +3,12 @@ import { CAVEATS, type Estimate, type EstimateReport } from './estimate-report.t
 import { fitLogLinearModel, isNotEstimable, type ModelFit } from './fit-log-linear-model.ts';
 import { hierarchicalModels } from './hierarchical-models.ts';
 import { chapmanEstimate } from './lincoln-petersen.ts';
-import { HETEROGENEITY, type Heterogeneity, type LogLinearModel } from './log-linear-model.ts';
+import {
+  HETEROGENEITY,
+  type Heterogeneity,
+  type LogLinearModel,
+  parameterCount,
+} from './log-linear-model.ts';
 import { profileLikelihoodInterval } from './profile-likelihood-interval.ts';
 
 /** Options of the log-linear method. */
@@ -46,10 +51,17 @@ export function estimateLogLinear(data: CaptureData, options: LogLinearOptions =
   const models = candidateModels(t, maxOrder, options.heterogeneity);
   const fits: ModelFit[] = [];
   const failures: string[] = [];
+  // Each hierarchical model starts from the fit of the model with one interaction less: a few
+  // Newton steps instead of a cold start (the models come in an order where that one came first).
+  const solved = new Map<string, Float64Array>();
   for (const model of models) {
-    const fit = fitLogLinearModel(data, model);
+    const fit = fitLogLinearModel(data, model, warmStart(model, solved));
     if (isNotEstimable(fit)) failures.push(`${fit.name}: ${fit.reason}`);
-    else fits.push(fit);
+    else {
+      fits.push(fit);
+      if (!model.heterogeneity && !model.common)
+        solved.set(model.interactions.join(','), fit.poisson.coefficients);
+    }
   }
   fits.sort((a, b) => a[criterion] - b[criterion]);
   const warnings = summarise(failures, models.length);
@@ -116,6 +128,17 @@ export function candidateModels(
     }
   }
   return models;
+}
+
+function warmStart(model: LogLinearModel, solved: Map<string, Float64Array>): Float64Array | undefined {
+  if (model.common || model.interactions.length === 0) return undefined;
+  const width = parameterCount(model);
+  const start = new Float64Array(width);
+  const same = model.heterogeneity ? solved.get(model.interactions.join(',')) : undefined;
+  const parent = same ?? solved.get(model.interactions.slice(0, -1).join(','));
+  if (!parent) return undefined;
+  start.set(parent);
+  return start;
 }
 
 function summarise(failures: string[], total: number): string[] {

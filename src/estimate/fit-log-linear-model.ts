@@ -48,7 +48,9 @@ export function fitLogLinearModel(
   const zero = zeroMargin(data, model);
   if (zero) return { name, model, reason: zero };
   const design = designMatrix(model);
-  if (!structurallyIdentifiable(design))
+  // Without heterogeneity, hierarchical models short of the t-way interaction are always identifiable.
+  const plain = !model.heterogeneity && model.interactions.every((term) => term !== (1 << model.lists) - 1);
+  if (!plain && !structurallyIdentifiable(design))
     return {
       name,
       model,
@@ -146,11 +148,12 @@ function reinsert(coefficients: Float64Array, dropped: number[], columns: number
 function structurallyIdentifiable(design: SparseDesign): boolean {
   const p = design.columns;
   const product = new Float64Array(p * p);
-  for (const row of design.rows) {
-    for (let a = 0; a < row.index.length; a++) {
-      for (let b = 0; b < row.index.length; b++) {
-        const at = (row.index[a] as number) * p + (row.index[b] as number);
-        product[at] = (product[at] as number) + (row.value[a] as number) * (row.value[b] as number);
+  for (let i = 0; i + 1 < design.rowStart.length; i++) {
+    const end = design.rowStart[i + 1] as number;
+    for (let a = design.rowStart[i] as number; a < end; a++) {
+      for (let b = design.rowStart[i] as number; b < end; b++) {
+        const at = (design.index[a] as number) * p + (design.index[b] as number);
+        product[at] = (product[at] as number) + (design.value[a] as number) * (design.value[b] as number);
       }
     }
   }

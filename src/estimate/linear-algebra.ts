@@ -41,14 +41,19 @@ export function choleskySolve(l: Float64Array, p: number, b: Float64Array): Floa
   return x;
 }
 
-/** Diagonal of (L Lᵀ)⁻¹: the variances of the estimates when L factors the information matrix. */
+/** Diagonal of (L Lᵀ)⁻¹ = Σ_k (L⁻¹)²_kj: the variances of the estimates when L factors the information matrix. */
 export function inverseDiagonal(l: Float64Array, p: number): Float64Array {
+  // Invert the triangular factor column by column (forward substitution), summing squares as we go.
   const diagonal = new Float64Array(p);
-  const unit = new Float64Array(p);
+  const column = new Float64Array(p);
   for (let j = 0; j < p; j++) {
-    unit.fill(0);
-    unit[j] = 1;
-    diagonal[j] = choleskySolve(l, p, unit)[j] as number;
+    column.fill(0);
+    for (let i = j; i < p; i++) {
+      let sum = i === j ? 1 : 0;
+      for (let k = j; k < i; k++) sum -= (l[i * p + k] as number) * (column[k] as number);
+      column[i] = sum / (l[i * p + i] as number);
+      diagonal[j] = (diagonal[j] as number) + (column[i] as number) ** 2;
+    }
   }
   return diagonal;
 }

@@ -76,65 +76,88 @@ export function parameterCount(model: LogLinearModel): number {
  */
 export function designMatrix(model: LogLinearModel, includeUnobserved = false): SparseDesign {
   const t = model.lists;
-  const rows: SparseDesign['rows'] = [];
-  for (let h = includeUnobserved ? 0 : 1; h < 1 << t; h++) {
-    const index: number[] = [0];
-    const value: number[] = [1];
+  const first = includeUnobserved ? 0 : 1;
+  if (!model.common && !model.heterogeneity && !model.omitColumns?.length) {
+    // Subset-indicator columns only: the fit works from the terms, without rows.
+    const terms = [0, ...Array.from({ length: t }, (_, j) => 1 << j), ...model.interactions];
+    const rowStart = new Int32Array((1 << t) - first + 1);
+    return {
+      columns: terms.length,
+      rowStart,
+      index: new Int32Array(0),
+      value: new Float64Array(0),
+      subsets: { lists: t, first, terms: Int32Array.from(terms) },
+    };
+  }
+  const m = (1 << t) - first;
+  const heterogeneity = model.heterogeneity;
+  const hColumns = heterogeneity ? heterogeneityColumns(heterogeneity, 0, t).length : 0;
+  const width = 1 + t + model.interactions.length + hColumns;
+  const rowStart = new Int32Array(m + 1);
+  const index = new Int32Array(m * width);
+  const value = new Float64Array(m * width);
+  let at = 0;
+  for (let h = first; h < 1 << t; h++) {
+    rowStart[h - first] = at;
     const k = captureCount(h);
+    index[at] = 0;
+    value[at++] = 1;
     let column = 1;
     if (model.common) {
       if (k > 0) {
-        index.push(column);
-        value.push(k);
+        index[at] = column;
+        value[at++] = k;
       }
       column++;
     } else {
       for (let j = 0; j < t; j++, column++) {
         if (h & (1 << j)) {
-          index.push(column);
-          value.push(1);
+          index[at] = column;
+          value[at++] = 1;
         }
       }
     }
     for (const term of model.interactions) {
       if ((h & term) === term) {
-        index.push(column);
-        value.push(1);
+        index[at] = column;
+        value[at++] = 1;
       }
       column++;
     }
-    if (model.heterogeneity) {
-      for (const v of heterogeneityColumns(model.heterogeneity, k, t)) {
+    if (heterogeneity) {
+      for (const v of heterogeneityColumns(heterogeneity, k, t)) {
         if (v !== 0) {
-          index.push(column);
-          value.push(v);
+          index[at] = column;
+          value[at++] = v;
         }
         column++;
       }
     }
-    rows.push({ index: Int32Array.from(index), value: Float64Array.from(value) });
   }
-  const design = { columns: parameterCount(model), rows };
+  rowStart[m] = at;
+  const design: SparseDesign = { columns: parameterCount(model), rowStart, index, value };
   return model.omitColumns?.length ? withoutColumns(design, model.omitColumns) : design;
 }
 
 /** The design without some of its columns. */
 export function withoutColumns(design: SparseDesign, dropped: number[]): SparseDesign {
-  const keep = [...Array(design.columns).keys()].filter((j) => !dropped.includes(j));
-  const position = new Map(keep.map((j, i) => [j, i]));
-  return {
-    columns: keep.length,
-    rows: design.rows.map((row) => {
-      const index: number[] = [];
-      const value: number[] = [];
-      row.index.forEach((j, a) => {
-        const at = position.get(j);
-        if (at !== undefined) {
-          index.push(at);
-          value.push(row.value[a] as number);
-        }
-      });
-      return { index: Int32Array.from(index), value: Float64Array.from(value) };
-    }),
-  };
+  const position = new Int32Array(design.columns).fill(-1);
+  let kept = 0;
+  for (let j = 0; j < design.columns; j++) if (!dropped.includes(j)) position[j] = kept++;
+  const m = design.rowStart.length - 1;
+  const rowStart = new Int32Array(m + 1);
+  const index: number[] = [];
+  const value: number[] = [];
+  for (let i = 0; i < m; i++) {
+    rowStart[i] = index.length;
+    for (let a = design.rowStart[i] as number; a < (design.rowStart[i + 1] as number); a++) {
+      const to = position[design.index[a] as number] as number;
+      if (to >= 0) {
+        index.push(to);
+        value.push(design.value[a] as number);
+      }
+    }
+  }
+  rowStart[m] = index.length;
+  return { columns: kept, rowStart, index: Int32Array.from(index), value: Float64Array.from(value) };
 }

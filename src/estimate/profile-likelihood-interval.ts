@@ -13,6 +13,9 @@ export type ProfileInterval = {
   upper: number;
 };
 
+/** Convergence of each refit: the profile is flat near its maximum, so it needs precise fits. */
+const PROFILE_TOLERANCE = 1e-12;
+
 /** The interval stops being searched at this many times the observed count: above it, it is unbounded. */
 const UPPER_LIMIT_FACTOR = 1000;
 
@@ -35,8 +38,8 @@ export function profileLikelihoodInterval(
   const profile = (N: number): number => {
     y[0] = N - n;
     // A warm start from the last N is fast, but a far jump can overshoot: then start afresh.
-    let fit = fitPoisson(design, y, start);
-    if (isFailure(fit)) fit = fitPoisson(design, y);
+    let fit = fitPoisson(design, y, start, PROFILE_TOLERANCE);
+    if (isFailure(fit)) fit = fitPoisson(design, y, undefined, PROFILE_TOLERANCE);
     if (isFailure(fit)) return Number.NaN;
     start = fit.coefficients;
     let total = gammaln(N + 1) - gammaln(N - n + 1);
