@@ -28,9 +28,23 @@ export function observedTotal(data: CaptureData): number {
 
 /** Units observed on every list in `mask` (and perhaps others): the margin of that term. */
 export function marginOf(data: CaptureData, mask: number): number {
-  let total = 0;
-  for (let h = 1; h < data.counts.length; h++) if ((h & mask) === mask) total += data.counts[h] ?? 0;
-  return total;
+  return (allMargins(data)[mask] as number) - (mask === 0 ? (data.counts[0] ?? 0) : 0);
+}
+
+/** Every margin at once (superset sums, t·2^t steps), remembered per dataset: model search asks thousands. */
+const marginsOf = new WeakMap<number[], Float64Array>();
+function allMargins(data: CaptureData): Float64Array {
+  let margins = marginsOf.get(data.counts);
+  if (!margins) {
+    margins = Float64Array.from(data.counts);
+    for (let bit = 1; bit < margins.length; bit <<= 1) {
+      for (let h = 0; h < margins.length; h++) {
+        if (!(h & bit)) margins[h] = (margins[h] as number) + (margins[h | bit] as number);
+      }
+    }
+    marginsOf.set(data.counts, margins);
+  }
+  return margins;
 }
 
 /** Builds capture data from rows of (0/1 per list, count); repeated histories are added up. */

@@ -44,19 +44,18 @@ export function fitLogLinearModel(
   model: LogLinearModel,
   start?: Float64Array,
 ): ModelFit | NotEstimable {
-  const name = modelName(model);
   const zero = zeroMargin(data, model);
-  if (zero) return { name, model, reason: zero };
+  if (zero) return { name: modelName(model), model, reason: zero };
   const design = designMatrix(model);
   // Without heterogeneity, hierarchical models short of the t-way interaction are always identifiable.
   const plain = !model.heterogeneity && model.interactions.every((term) => term !== (1 << model.lists) - 1);
   if (!plain && !structurallyIdentifiable(design))
     return {
-      name,
+      name: modelName(model),
       model,
       reason: 'not identifiable: the model has more parameters than the lists can inform',
     };
-  const y = data.counts.slice(1);
+  const y = observedCounts(data);
   let dropped: number[] = [];
   let fit = fitPoisson(design, y, start);
   if (model.heterogeneity === 'chao') {
@@ -79,7 +78,7 @@ export function fitLogLinearModel(
   }
   if (isFailure(fit))
     return {
-      name,
+      name: modelName(model),
       model,
       reason:
         'the fit diverges (a parameter goes to infinity, or no one is left unobserved): the estimate does not exist for these data',
@@ -87,7 +86,7 @@ export function fitLogLinearModel(
   for (let j = 0; j < fit.variances.length; j++) {
     if ((fit.variances[j] as number) > DIVERGENT_STANDARD_ERROR ** 2)
       return {
-        name,
+        name: modelName(model),
         model,
         reason: 'a parameter goes to infinity: the estimate does not exist for these data',
       };
@@ -97,7 +96,10 @@ export function fitLogLinearModel(
   const parameters = design.columns - dropped.length;
   const variance = unobserved * unobserved * (fit.variances[0] as number) + unobserved;
   return {
-    name,
+    // Named only when asked: a model search fits tens of thousands and reports ten.
+    get name() {
+      return modelName(model);
+    },
     model: dropped.length ? { ...model, omitColumns: dropped } : model,
     N: n + unobserved,
     se: Math.sqrt(variance),
@@ -158,4 +160,15 @@ function structurallyIdentifiable(design: SparseDesign): boolean {
     }
   }
   return cholesky(product, p) !== undefined;
+}
+
+/** The counts of the observable histories as a typed array, made once per dataset. */
+const observedCountsOf = new WeakMap<number[], Float64Array>();
+function observedCounts(data: CaptureData): Float64Array {
+  let y = observedCountsOf.get(data.counts);
+  if (!y) {
+    y = Float64Array.from(data.counts.slice(1));
+    observedCountsOf.set(data.counts, y);
+  }
+  return y;
 }

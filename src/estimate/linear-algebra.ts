@@ -4,21 +4,26 @@
  * Cholesky factor L (row-major, lower triangle) of the p×p symmetric matrix `a`, or undefined when `a`
  * is not positive definite to working precision: the model's parameters are then not identifiable.
  */
-export function cholesky(a: Float64Array, p: number): Float64Array | undefined {
-  const l = new Float64Array(p * p);
+export function cholesky(a: Float64Array, p: number, into?: Float64Array): Float64Array | undefined {
+  const l = into ?? new Float64Array(p * p);
   let scale = 0;
   for (let i = 0; i < p; i++) scale = Math.max(scale, Math.abs(a[i * p + i] as number));
   const tolerance = scale * 1e-11;
   for (let j = 0; j < p; j++) {
     let diagonal = a[j * p + j] as number;
-    for (let k = 0; k < j; k++) diagonal -= (l[j * p + k] as number) ** 2;
+    const rowJ = j * p;
+    for (let k = 0; k < j; k++) {
+      const v = l[rowJ + k] as number;
+      diagonal -= v * v;
+    }
     if (!(diagonal > tolerance)) return undefined;
     const root = Math.sqrt(diagonal);
     l[j * p + j] = root;
     for (let i = j + 1; i < p; i++) {
-      let sum = a[i * p + j] as number;
-      for (let k = 0; k < j; k++) sum -= (l[i * p + k] as number) * (l[j * p + k] as number);
-      l[i * p + j] = sum / root;
+      const rowI = i * p;
+      let sum = a[rowI + j] as number;
+      for (let k = 0; k < j; k++) sum -= (l[rowI + k] as number) * (l[rowJ + k] as number);
+      l[rowI + j] = sum / root;
     }
   }
   return l;

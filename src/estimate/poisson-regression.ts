@@ -71,6 +71,7 @@ export function fitPoisson(
   let beta: Float64Array = new Float64Array(p);
   let factor: Float64Array | undefined;
   const information = new Float64Array(p * p);
+  const factorBuffer = new Float64Array(p * p);
   const score = new Float64Array(p);
   const subsets = design.subsets;
   const weightSums = subsets ? new Float64Array(1 << subsets.lists) : undefined;
@@ -98,7 +99,7 @@ export function fitPoisson(
       }
     for (let i = 0; i < p; i++)
       for (let j = 0; j < i; j++) information[j * p + i] = information[i * p + j] as number;
-    factor = cholesky(information, p);
+    factor = cholesky(information, p, factorBuffer);
     if (!factor) return { failure: 'not-identifiable' };
     beta = choleskySolve(factor, p, score);
     if (subsets && weightSums) subsetLinearPredictor(subsets, beta, weightSums, eta);
@@ -167,9 +168,8 @@ function subsetLinearPredictor(
   eta: Float64Array,
 ): void {
   scratch.fill(0);
-  subsets.terms.forEach((term, a) => {
-    scratch[term] = beta[a] as number;
-  });
+  const terms = subsets.terms;
+  for (let a = 0; a < terms.length; a++) scratch[terms[a] as number] = beta[a] as number;
   const cells = 1 << subsets.lists;
   for (let j = 0; j < subsets.lists; j++) {
     const bit = 1 << j;
