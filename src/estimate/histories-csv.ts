@@ -27,18 +27,41 @@ const Count = z
  * per list, then `count`. A history on no list cannot be observed and is refused.
  */
 export function parseHistoriesCsv(text: string, file: string): CaptureData {
+  const strata = parseStratifiedHistoriesCsv(text, file);
+  const only = strata[0];
+  if (!only) throw new HistoriesCsvError(`${file}: no histories`);
+  return only.data;
+}
+
+/**
+ * The same format with one extra column naming each row's stratum (`stratum`): one set of
+ * histories per stratum, in order of first appearance. Without the column, one unnamed stratum.
+ */
+export function parseStratifiedHistoriesCsv(
+  text: string,
+  file: string,
+  stratumColumn?: string,
+): { name: string; data: CaptureData }[] {
   let records: string[][];
   try {
     records = parse(text, { skip_empty_lines: true, relax_column_count: true, bom: true });
   } catch (error) {
     throw new HistoriesCsvError(`${file}: not readable as CSV (${(error as Error).message})`);
   }
-  const [header, ...rows] = records;
-  if (!header) throw new HistoriesCsvError(`${file}: empty file`);
+  const [fullHeader, ...fullRows] = records;
+  if (!fullHeader) throw new HistoriesCsvError(`${file}: empty file`);
+  const at = stratumColumn === undefined ? -1 : fullHeader.indexOf(stratumColumn);
+  if (stratumColumn !== undefined && at < 0)
+    throw new HistoriesCsvError(`${file}, line 1: no column ${JSON.stringify(stratumColumn)}`);
+  const without = (row: string[]) => (at < 0 ? row : row.filter((_, i) => i !== at));
+  const header = without(fullHeader);
+  const rows = fullRows.map(without);
   const names = Header.safeParse(header);
   if (!names.success) throw new HistoriesCsvError(`${file}, line 1: ${names.error.issues[0]?.message}`);
   const lists = names.data.slice(0, -1);
-  const parsed = rows.map((row, i) => {
+  const byStratum = new Map<string, { history: number[]; count: number }[]>();
+  rows.forEach((row, i) => {
+    const name = at < 0 ? '' : (fullRows[i]?.[at] ?? '').trim();
     const line = i + 2;
     const where = (field: string) => `${file}, line ${line}, field ${field}`;
     if (row.length !== header.length)
@@ -58,7 +81,10 @@ export function parseHistoriesCsv(text: string, file: string): CaptureData {
       );
     if (history.every((bit) => bit === 0) && count.data > 0)
       throw new HistoriesCsvError(`${where(lists[0] as string)}: a history on no list cannot be observed`);
-    return { history, count: count.data };
+    const stratum = byStratum.get(name) ?? [];
+    byStratum.set(name, stratum);
+    stratum.push({ history, count: count.data });
   });
-  return captureDataFromRows(lists, parsed);
+  if (byStratum.size === 0) byStratum.set('', []);
+  return [...byStratum].map(([name, parsed]) => ({ name, data: captureDataFromRows(lists, parsed) }));
 }

@@ -11,13 +11,19 @@ import {
 } from '../../estimate/capture-data-from-sources.ts';
 import { type EstimateOptions, estimate } from '../../estimate/estimate.ts';
 import { METHODS, type Method } from '../../estimate/estimate-report.ts';
-import { HistoriesCsvError, parseHistoriesCsv } from '../../estimate/histories-csv.ts';
+import { estimateStratified, type Stratum } from '../../estimate/estimate-stratified.ts';
+import {
+  HistoriesCsvError,
+  parseHistoriesCsv,
+  parseStratifiedHistoriesCsv,
+} from '../../estimate/histories-csv.ts';
 import { HETEROGENEITY, type Heterogeneity } from '../../estimate/log-linear-model.ts';
 import { reportJson, reportText } from '../../estimate/report-text.ts';
 import { CommandError, withContext } from '../context.ts';
 
 type EstimateCommandOptions = {
   input?: string;
+  stratum?: string;
   lists: string;
   resolved?: string;
   method: string;
@@ -48,6 +54,10 @@ export function registerEstimate(program: Command): void {
       'organisation',
     )
     .option(
+      '--stratum <column>',
+      "with --input: a column naming each row's stratum; estimate each and the total",
+    )
+    .option(
       '--resolved <file>',
       'without --input: JSON Lines {"id": person id, "individual": who they are} from record linkage',
     )
@@ -65,6 +75,12 @@ export function registerEstimate(program: Command): void {
     .option('--threshold <p>', 'stepwise: p-value below which an interaction is added', '0.02')
     .action(async (options: EstimateCommandOptions) => {
       const settings = parseOptions(options);
+      if (options.stratum !== undefined) {
+        if (!options.input) throw new CommandError('--stratum needs --input', 2);
+        const report = estimateStratified(readStrata(options.input, options.stratum), settings);
+        process.stdout.write(options.json ? `${reportJson(report)}\n` : reportText(report));
+        return;
+      }
       const data = options.input
         ? readHistories(options.input)
         : await withContext(program.opts(), async ({ store, viewer }) => {
@@ -117,17 +133,30 @@ function probability(text: string, name: string): number {
 }
 
 function readHistories(file: string): { data: CaptureData; warnings: string[] } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new CommandError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 2);
-  }
+  const text = readText(file);
   try {
     return { data: parseHistoriesCsv(text, file), warnings: [] };
   } catch (error) {
     if (error instanceof HistoriesCsvError) throw new CommandError(error.message, 2);
     throw error;
+  }
+}
+
+function readStrata(file: string, column: string): Stratum[] {
+  const text = readText(file);
+  try {
+    return parseStratifiedHistoriesCsv(text, file, column);
+  } catch (error) {
+    if (error instanceof HistoriesCsvError) throw new CommandError(error.message, 2);
+    throw error;
+  }
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CommandError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 2);
   }
 }
 
