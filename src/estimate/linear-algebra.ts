@@ -30,8 +30,13 @@ export function cholesky(a: Float64Array, p: number, into?: Float64Array): Float
 }
 
 /** Solves L Lᵀ x = b for x, given the Cholesky factor L. */
-export function choleskySolve(l: Float64Array, p: number, b: Float64Array): Float64Array {
-  const y = new Float64Array(p);
+export function choleskySolve(
+  l: Float64Array,
+  p: number,
+  b: Float64Array,
+  scratch?: Float64Array,
+): Float64Array {
+  const y = scratch ?? new Float64Array(p);
   for (let i = 0; i < p; i++) {
     let sum = b[i] as number;
     for (let k = 0; k < i; k++) sum -= (l[i * p + k] as number) * (y[k] as number);

@@ -57,10 +57,11 @@ export function fitPoisson(
   const p = design.columns;
   const m = rowCount(design);
   const { rowStart, index, value } = design;
-  const eta = new Float64Array(m);
+  const work = workspace(m, p, design.subsets ? 1 << design.subsets.lists : 0);
+  const eta = work.eta;
   const mu = new Float64Array(m);
   if (start && design.subsets) {
-    subsetLinearPredictor(design.subsets, start, new Float64Array(1 << design.subsets.lists), eta);
+    subsetLinearPredictor(design.subsets, start, work.weightSums, eta);
   } else if (start) {
     for (let i = 0; i < m; i++) eta[i] = linearPredictor(design, i, start);
   } else {
@@ -70,12 +71,10 @@ export function fitPoisson(
   let deviance = poissonDeviance(y, mu);
   let beta: Float64Array = new Float64Array(p);
   let factor: Float64Array | undefined;
-  const information = new Float64Array(p * p);
-  const factorBuffer = new Float64Array(p * p);
-  const score = new Float64Array(p);
+  const { information, factorBuffer, score, solveBuffer } = work;
   const subsets = design.subsets;
-  const weightSums = subsets ? new Float64Array(1 << subsets.lists) : undefined;
-  const responseSums = subsets ? new Float64Array(1 << subsets.lists) : undefined;
+  const weightSums = subsets ? work.weightSums : undefined;
+  const responseSums = subsets ? work.responseSums : undefined;
   for (let iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
     information.fill(0);
     score.fill(0);
@@ -101,7 +100,7 @@ export function fitPoisson(
       for (let j = 0; j < i; j++) information[j * p + i] = information[i * p + j] as number;
     factor = cholesky(information, p, factorBuffer);
     if (!factor) return { failure: 'not-identifiable' };
-    beta = choleskySolve(factor, p, score);
+    beta = choleskySolve(factor, p, score, solveBuffer);
     if (subsets && weightSums) subsetLinearPredictor(subsets, beta, weightSums, eta);
     else for (let i = 0; i < m; i++) eta[i] = linearPredictor(design, i, beta);
     for (let i = 0; i < m; i++) mu[i] = Math.exp(eta[i] as number);
@@ -122,6 +121,35 @@ export function fitPoisson(
     }
   }
   return { failure: 'diverged' };
+}
+
+/** Scratch arrays of one size, reused from fit to fit: a model search makes tens of thousands of fits. */
+type Workspace = {
+  eta: Float64Array;
+  information: Float64Array;
+  factorBuffer: Float64Array;
+  score: Float64Array;
+  solveBuffer: Float64Array;
+  weightSums: Float64Array;
+  responseSums: Float64Array;
+};
+const workspaces = new Map<string, Workspace>();
+function workspace(m: number, p: number, cells: number): Workspace {
+  const key = `${m}:${p}:${cells}`;
+  let work = workspaces.get(key);
+  if (!work) {
+    work = {
+      eta: new Float64Array(m),
+      information: new Float64Array(p * p),
+      factorBuffer: new Float64Array(p * p),
+      score: new Float64Array(p),
+      solveBuffer: new Float64Array(p),
+      weightSums: new Float64Array(cells),
+      responseSums: new Float64Array(cells),
+    };
+    workspaces.set(key, work);
+  }
+  return work;
 }
 
 /** XᵀWX and XᵀWz for subset-indicator columns: entry (S, T) is the sum of weights over histories ⊇ S ∪ T. */
