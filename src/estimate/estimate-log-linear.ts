@@ -1,14 +1,9 @@
 import { type CaptureData, captureCount, MIN_LISTS, observedTotal } from './capture-data.ts';
 import { CAVEATS, type Estimate, type EstimateReport } from './estimate-report.ts';
-import { fitLogLinearModel, isNotEstimable, type ModelFit } from './fit-log-linear-model.ts';
+import { type FailedModel, type FittedModel, fitModels, isFailedModel } from './fit-models.ts';
 import { hierarchicalModels } from './hierarchical-models.ts';
 import { chapmanEstimate } from './lincoln-petersen.ts';
-import {
-  HETEROGENEITY,
-  type Heterogeneity,
-  type LogLinearModel,
-  parameterCount,
-} from './log-linear-model.ts';
+import { HETEROGENEITY, type Heterogeneity, type LogLinearModel, modelName } from './log-linear-model.ts';
 import { profileLikelihoodInterval } from './profile-likelihood-interval.ts';
 
 /** Options of the log-linear method. */
@@ -35,50 +30,60 @@ const MAX_LISTED_WARNINGS = 8;
  * become warnings.
  */
 export function estimateLogLinear(data: CaptureData, options: LogLinearOptions = {}): EstimateReport {
+  const plan = planLogLinear(data, options);
+  if ('report' in plan) return plan.report;
+  return reportLogLinear(data, options, plan.models, fitModels(data, plan.models));
+}
+
+/** The models to fit, or, when no model can give an estimate, the report that says so. */
+export function planLogLinear(
+  data: CaptureData,
+  options: LogLinearOptions,
+): { models: LogLinearModel[] } | { report: EstimateReport } {
   const t = data.lists.length;
-  const criterion = options.criterion ?? 'bic';
-  const maxOrder = Math.max(1, Math.min(options.maxOrder ?? 2, t - 1));
-  if (!overlaps(data))
-    return {
+  const maxOrder = maxOrderOf(data, options);
+  if (overlaps(data)) return { models: candidateModels(t, maxOrder, options.heterogeneity) };
+  return {
+    report: {
       n_observed: observedTotal(data),
       lists: data.lists,
       estimates: [],
       selected: null,
       warnings: ['no one is on more than one list (zero margins of every overlap): no estimate exists'],
       caveats: CAVEATS,
-      details: { models_fitted: 0, criterion, max_order: maxOrder },
-    };
-  const models = candidateModels(t, maxOrder, options.heterogeneity);
-  const fits: ModelFit[] = [];
-  const failures: string[] = [];
-  // Each hierarchical model starts from the fit of the model with one interaction less: a few
-  // Newton steps instead of a cold start (the models come in an order where that one came first).
-  const solved = new Map<string, Float64Array>();
-  for (const model of models) {
-    const fit = fitLogLinearModel(data, model, warmStart(model, solved));
-    if (isNotEstimable(fit)) failures.push(`${fit.name}: ${fit.reason}`);
-    else {
-      fits.push(fit);
-      if (!model.heterogeneity && !model.common)
-        solved.set(model.interactions.join(','), fit.poisson.coefficients);
-    }
-  }
+      details: { models_fitted: 0, criterion: options.criterion ?? 'bic', max_order: maxOrder },
+    },
+  };
+}
+
+/** Ranks the fitted models and reports the best with profile-likelihood intervals. */
+export function reportLogLinear(
+  data: CaptureData,
+  options: LogLinearOptions,
+  models: LogLinearModel[],
+  results: (FittedModel | FailedModel)[],
+): EstimateReport {
+  const t = data.lists.length;
+  const criterion = options.criterion ?? 'bic';
+  const fits = results.filter((result): result is FittedModel => !isFailedModel(result));
+  const failures = results
+    .filter(isFailedModel)
+    .map((failed) => `${modelName(failed.model)}: ${failed.reason}`);
   fits.sort((a, b) => a[criterion] - b[criterion]);
   const warnings = summarise(failures, models.length);
   const estimates: Estimate[] = [];
   for (const fit of fits.slice(0, options.top ?? 10)) {
+    const name = modelName(fit.model);
     const interval = profileLikelihoodInterval(data, fit.model, fit.N, options.alpha);
     if (!interval) {
-      warnings.push(`${fit.name}: no profile-likelihood interval could be computed; left out`);
+      warnings.push(`${name}: no profile-likelihood interval could be computed; left out`);
       continue;
     }
     if (!Number.isFinite(interval.upper))
-      warnings.push(
-        `${fit.name}: the data do not bound the population from above (interval has no upper end)`,
-      );
+      warnings.push(`${name}: the data do not bound the population from above (interval has no upper end)`);
     estimates.push({
       method: 'loglinear',
-      model: fit.name,
+      model: name,
       N: fit.N,
       lower: interval.lower,
       upper: interval.upper,
@@ -101,8 +106,17 @@ export function estimateLogLinear(data: CaptureData, options: LogLinearOptions =
     selected: estimates[0] ?? null,
     warnings,
     caveats: CAVEATS,
-    details: { models_fitted: models.length, models_estimable: fits.length, criterion, max_order: maxOrder },
+    details: {
+      models_fitted: models.length,
+      models_estimable: fits.length,
+      criterion,
+      max_order: maxOrderOf(data, options),
+    },
   };
+}
+
+function maxOrderOf(data: CaptureData, options: LogLinearOptions): number {
+  return Math.max(1, Math.min(options.maxOrder ?? 2, data.lists.length - 1));
 }
 
 /** M0, Mt, Mh and Mth (t ≥ 3), and every hierarchical Mt model up to maxOrder (with `h` if asked). */
@@ -128,17 +142,6 @@ export function candidateModels(
     }
   }
   return models;
-}
-
-function warmStart(model: LogLinearModel, solved: Map<string, Float64Array>): Float64Array | undefined {
-  if (model.common || model.interactions.length === 0) return undefined;
-  const width = parameterCount(model);
-  const start = new Float64Array(width);
-  const same = model.heterogeneity ? solved.get(model.interactions.join(',')) : undefined;
-  const parent = same ?? solved.get(model.interactions.slice(0, -1).join(','));
-  if (!parent) return undefined;
-  start.set(parent);
-  return start;
 }
 
 function summarise(failures: string[], total: number): string[] {
