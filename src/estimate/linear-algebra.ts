@@ -35,6 +35,7 @@ export function choleskySolve(
   p: number,
   b: Float64Array,
   scratch?: Float64Array,
+  out?: Float64Array,
 ): Float64Array {
   const y = scratch ?? new Float64Array(p);
   for (let i = 0; i < p; i++) {
@@ -42,7 +43,7 @@ export function choleskySolve(
     for (let k = 0; k < i; k++) sum -= (l[i * p + k] as number) * (y[k] as number);
     y[i] = sum / (l[i * p + i] as number);
   }
-  const x = new Float64Array(p);
+  const x = out ?? new Float64Array(p);
   for (let i = p - 1; i >= 0; i--) {
     let sum = y[i] as number;
     for (let k = i + 1; k < p; k++) sum -= (l[k * p + i] as number) * (x[k] as number);

@@ -100,7 +100,7 @@ export function fitPoisson(
       for (let j = 0; j < i; j++) information[j * p + i] = information[i * p + j] as number;
     factor = cholesky(information, p, factorBuffer);
     if (!factor) return { failure: 'not-identifiable' };
-    beta = choleskySolve(factor, p, score, solveBuffer);
+    beta = choleskySolve(factor, p, score, solveBuffer, work.beta);
     if (subsets && weightSums) subsetLinearPredictor(subsets, beta, weightSums, eta);
     else for (let i = 0; i < m; i++) eta[i] = linearPredictor(design, i, beta);
     for (let i = 0; i < m; i++) mu[i] = Math.exp(eta[i] as number);
@@ -110,7 +110,7 @@ export function fitPoisson(
     deviance = next;
     if (change < tolerance) {
       return {
-        coefficients: beta,
+        coefficients: Float64Array.from(beta),
         variances: inverseDiagonal(factor, p),
         fitted: mu,
         deviance,
@@ -130,6 +130,7 @@ type Workspace = {
   factorBuffer: Float64Array;
   score: Float64Array;
   solveBuffer: Float64Array;
+  beta: Float64Array;
   weightSums: Float64Array;
   responseSums: Float64Array;
 };
@@ -144,6 +145,7 @@ function workspace(m: number, p: number, cells: number): Workspace {
       factorBuffer: new Float64Array(p * p),
       score: new Float64Array(p),
       solveBuffer: new Float64Array(p),
+      beta: new Float64Array(p),
       weightSums: new Float64Array(cells),
       responseSums: new Float64Array(cells),
     };
