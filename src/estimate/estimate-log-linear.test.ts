@@ -74,4 +74,14 @@ describe('estimateLogLinear', () => {
     assert.equal(report.estimates.length, 0);
     assert.ok(report.warnings.some((w) => /zero margin/.test(w)));
   });
+
+  it('seven lists up to two-way interactions (2^21 models): a warning pointing to stepwise, not a hang', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => ({
+      history: Array.from({ length: 7 }, (_, j) => ((i >> j) & 1) | (j === i % 7 ? 1 : 0)),
+      count: 3,
+    }));
+    const report = estimateLogLinear(captureDataFromRows(['A', 'B', 'C', 'D', 'E', 'F', 'G'], rows));
+    assert.equal(report.selected, null);
+    assert.match(report.warnings[0] ?? '', /too many models.*stepwise/);
+  });
 });

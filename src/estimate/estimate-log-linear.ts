@@ -1,7 +1,7 @@
 import { type CaptureData, captureCount, MIN_LISTS, observedTotal } from './capture-data.ts';
 import { CAVEATS, type Estimate, type EstimateReport } from './estimate-report.ts';
 import { type FailedModel, type FittedModel, fitModels, isFailedModel } from './fit-models.ts';
-import { hierarchicalModels } from './hierarchical-models.ts';
+import { hierarchicalModels, TooManyModels } from './hierarchical-models.ts';
 import { chapmanEstimate } from './lincoln-petersen.ts';
 import { HETEROGENEITY, type Heterogeneity, type LogLinearModel, modelName } from './log-linear-model.ts';
 import { profileLikelihoodInterval } from './profile-likelihood-interval.ts';
@@ -19,6 +19,9 @@ export type LogLinearOptions = {
   /** 1 − confidence level (default 0.05). */
   alpha?: number;
 };
+
+/** The most hierarchical models a search fits (six lists up to two-way interactions: 32,768). */
+const MAX_MODELS = 50_000;
 
 /** Warnings listed one by one before they are summarised. */
 const MAX_LISTED_WARNINGS = 8;
@@ -42,18 +45,27 @@ export function planLogLinear(
 ): { models: LogLinearModel[] } | { report: EstimateReport } {
   const t = data.lists.length;
   const maxOrder = maxOrderOf(data, options);
-  if (overlaps(data)) return { models: candidateModels(t, maxOrder, options.heterogeneity) };
-  return {
+  const noEstimate = (warning: string) => ({
     report: {
       n_observed: observedTotal(data),
       lists: data.lists,
       estimates: [],
       selected: null,
-      warnings: ['no one is on more than one list (zero margins of every overlap): no estimate exists'],
+      warnings: [warning],
       caveats: CAVEATS,
       details: { models_fitted: 0, criterion: options.criterion ?? 'bic', max_order: maxOrder },
     },
-  };
+  });
+  if (!overlaps(data))
+    return noEstimate('no one is on more than one list (zero margins of every overlap): no estimate exists');
+  try {
+    return { models: candidateModels(t, maxOrder, options.heterogeneity) };
+  } catch (error) {
+    if (!(error instanceof TooManyModels)) throw error;
+    return noEstimate(
+      `too many models to fit every one (${error.message}, with ${t} lists up to order ${maxOrder}): use --method stepwise or a lower --max-order`,
+    );
+  }
 }
 
 /** Ranks the fitted models and reports the best with profile-likelihood intervals. */
@@ -135,7 +147,7 @@ export function candidateModels(
     for (const h of HETEROGENEITY) models.push({ lists: t, interactions: [], heterogeneity: h });
   }
   if (maxOrder >= 2) {
-    for (const interactions of hierarchicalModels(t, maxOrder)) {
+    for (const interactions of hierarchicalModels(t, maxOrder, MAX_MODELS)) {
       if (interactions.length === 0) continue;
       models.push({ lists: t, interactions });
       if (heterogeneity && t >= 3) models.push({ lists: t, interactions, heterogeneity });

@@ -5,10 +5,15 @@ import { captureCount } from './capture-data.ts';
  * `getAllModels`): a k-way interaction appears only with all its (k−1)-way sub-interactions.
  * Main effects are always in. Each set is a list of bitmasks, pairs first.
  */
-export function hierarchicalModels(t: number, maxOrder: number): number[][] {
+export function hierarchicalModels(
+  t: number,
+  maxOrder: number,
+  limit = Number.POSITIVE_INFINITY,
+): number[][] {
   const termsOfOrder = (k: number) => [...Array(1 << t).keys()].filter((mask) => captureCount(mask) === k);
   const result: number[][] = [];
   const extend = (chosen: number[], order: number) => {
+    if (result.length > limit) throw new TooManyModels(limit);
     if (order > maxOrder) {
       result.push(chosen);
       return;
@@ -30,6 +35,13 @@ export function hierarchicalModels(t: number, maxOrder: number): number[][] {
   };
   extend([], 2);
   return result;
+}
+
+/** More hierarchical models than a search should fit (Rcapture's `stopiflong`). */
+export class TooManyModels extends Error {
+  constructor(limit: number) {
+    super(`more than ${limit} hierarchical models`);
+  }
 }
 
 /** The terms one order lower that a term contains. */
