@@ -134,9 +134,9 @@ type Workspace = {
   weightSums: Float64Array;
   responseSums: Float64Array;
 };
-const workspaces = new Map<string, Workspace>();
+const workspaces = new Map<number, Workspace>();
 function workspace(m: number, p: number, cells: number): Workspace {
-  const key = `${m}:${p}:${cells}`;
+  const key = (m * 1024 + p) * 1024 + cells;
   let work = workspaces.get(key);
   if (!work) {
     work = {
