@@ -5,6 +5,7 @@ import { registerBackup } from './commands/backup-command.ts';
 import { registerConsent } from './commands/consent-command.ts';
 import { registerDemoCode } from './commands/demo-code-command.ts';
 import { registerDemo } from './commands/demo-command.ts';
+import { registerEstimate } from './commands/estimate-command.ts';
 import { registerExplain } from './commands/explain-command.ts';
 import { registerExport } from './commands/export-command.ts';
 import { registerFiles } from './commands/files-command.ts';
@@ -49,6 +50,7 @@ registerReview(program);
 registerExplain(program);
 registerUpr(program);
 registerProof(program);
+registerEstimate(program);
 
 // `daylight export | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
