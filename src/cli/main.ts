@@ -15,6 +15,7 @@ import { registerRecordCommands } from './commands/records-commands.ts';
 import { registerReview } from './commands/review-command.ts';
 import { registerSchema } from './commands/schema-command.ts';
 import { registerStart } from './commands/start-command.ts';
+import { registerUpr } from './commands/upr-command.ts';
 import { registerUser } from './commands/user-command.ts';
 import { CommandError, DEFAULT_DB } from './context.ts';
 
@@ -47,6 +48,7 @@ registerConsent(program);
 registerReview(program);
 registerExplain(program);
 registerProof(program);
+registerUpr(program);
 
 // `daylight export | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
