@@ -17,6 +17,7 @@ import { registerReview } from './commands/review-command.ts';
 import { registerSchema } from './commands/schema-command.ts';
 import { registerStart } from './commands/start-command.ts';
 import { registerUpr } from './commands/upr-command.ts';
+import { registerUprExtract } from './commands/upr-extract-command.ts';
 import { registerUser } from './commands/user-command.ts';
 import { CommandError, DEFAULT_DB } from './context.ts';
 
@@ -48,7 +49,7 @@ registerUser(program);
 registerConsent(program);
 registerReview(program);
 registerExplain(program);
-registerUpr(program);
+registerUprExtract(registerUpr(program));
 registerProof(program);
 registerEstimate(program);
 
