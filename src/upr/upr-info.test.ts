@@ -59,15 +59,15 @@ describe("UPR Info's recommendations", () => {
       await count({ response: 'noted' }),
       where((r) => r.Response === 'Noted'),
     );
-    assert.equal(
-      await count({ state_under_review: 'DPR Korea', issue: 'Torture and other CID', response: 'supported' }),
-      where(
-        (r) =>
-          r.To === 'DPR Korea' &&
-          (r.Issue ?? '').split(',').includes('Torture and other CID') &&
-          r.Response === 'Accepted',
-      ),
+    const torture = where(
+      (r) =>
+        r.To === 'DPR Korea' &&
+        (r.Issue ?? '').split(',').includes('Torture and other CID treatment') &&
+        r.Response === 'Accepted',
     );
+    assert.ok(torture > 0, 'the DPRK accepted some recommendations on torture');
+    const issue = 'Torture and other CID treatment';
+    assert.equal(await count({ state_under_review: 'DPR Korea', issue, response: 'supported' }), torture);
     assert.equal(
       await count({ recommending_group: 'WEOG', cycle: 2 }),
       where((r) => r['From-Rgrp'] === 'WEOG' && Number(r.Session) >= 13),
