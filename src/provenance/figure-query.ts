@@ -14,10 +14,16 @@ export const FigureQuery = z.strictObject({
   measure: z.enum(['acts', 'victims']).default('acts'),
   /** This act type or any narrower one (torture counts every torture method). */
   act_type: codeOf('act-types').optional(),
+  /** Any of these act types (each with its narrower ones). */
+  act_types: z
+    .preprocess((v) => (typeof v === 'string' ? v.split(',') : v), z.array(codeOf('act-types')))
+    .optional(),
   facility: RecordId.optional(),
   facility_type: codeOf('facility-types').optional(),
   /** Acts that began in this year (see docs/methodology.md on dates). */
   year: z.coerce.number().int().min(1945).max(2100).optional(),
+  /** Acts that began in a later year than this (e.g. after a UPR review). */
+  after_year: z.coerce.number().int().min(1945).max(2100).optional(),
   law: codeOf('laws').optional(),
   norm: codeOf('norms').optional(),
   /** Only acts in this review state (e.g. `verified`); absent: every documented act. */
@@ -38,10 +44,14 @@ export function actMatches(
 ): boolean {
   if (act.deleted) return false;
   if (query.act_type && !ancestorsOf('act-types', act.act_type).includes(query.act_type)) return false;
+  if (query.act_types && !ancestorsOf('act-types', act.act_type).some((t) => query.act_types?.includes(t)))
+    return false;
   if (query.facility && act.facility !== query.facility) return false;
   if (query.facility_type && (!act.facility || facilityType(act.facility) !== query.facility_type))
     return false;
   if (query.year !== undefined && (!act.date || Number(act.date.from.slice(0, 4)) !== query.year))
+    return false;
+  if (query.after_year !== undefined && (!act.date || Number(act.date.from.slice(0, 4)) <= query.after_year))
     return false;
   if (query.law && !act.legal_basis.some((b) => b.law === query.law)) return false;
   if (query.norm && !act.norms.includes(query.norm)) return false;
@@ -53,6 +63,6 @@ export function actMatches(
 export function describeFigure(query: FigureQuery): string {
   const filters = Object.entries(query)
     .filter(([key, value]) => key !== 'measure' && value !== undefined)
-    .map(([key, value]) => `${key}=${value}`);
+    .map(([key, value]) => `${key}=${Array.isArray(value) ? value.join(',') : value}`);
   return `${query.measure}${filters.length > 0 ? `: ${filters.join(' ')}` : ''}`;
 }

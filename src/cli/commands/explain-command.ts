@@ -13,6 +13,8 @@ export function registerExplain(program: Command): void {
     )
     .option('--measure <m>', 'acts or victims', 'acts')
     .option('--act-type <code>', 'this act type or any narrower one')
+    .option('--act-types <codes>', 'any of these act types (comma-separated)')
+    .option('--after-year <yyyy>', 'acts that began after this year')
     .option('--facility <id>', 'at this facility')
     .option('--facility-type <code>', 'at facilities of this type')
     .option('--year <yyyy>', 'acts that began in this year')
@@ -27,6 +29,8 @@ export function registerExplain(program: Command): void {
       const parsed = FigureQuery.safeParse({
         measure: options.measure,
         act_type: options.actType,
+        act_types: typeof options.actTypes === 'string' ? options.actTypes.split(',') : undefined,
+        after_year: options.afterYear,
         facility: options.facility,
         facility_type: options.facilityType,
         year: options.year,

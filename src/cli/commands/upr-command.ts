@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { formatProblem } from '../../interchange/import-records.ts';
 import { importUprInfo } from '../../upr/import-upr-info.ts';
+import { followUp } from '../../upr/upr-follow-up.ts';
 import { UprFilter } from '../../upr/upr-recommendation.ts';
 import { CommandError, withContext } from '../context.ts';
 
@@ -73,6 +74,47 @@ export function registerUpr(program: Command): Command {
             `${r.state_under_review}\tsession ${r.session}\t${r.recommending_state}\t${r.response ?? 'pending'}\t${r.action ?? '-'}\t${r.text}\n`,
           );
         process.stderr.write(`${result.rows.length} of ${result.total}\n`);
+      });
+    });
+  upr
+    .command('follow-up')
+    .description(
+      'for each recommendation (same filters as search): the kinds of act it concerns and how many documented acts of them began after its review',
+    )
+    .option('--to <state>', 'state under review (e.g. "DPR Korea")')
+    .option('--session <n>', 'Working Group session')
+    .option('--issue <issue>', 'UPR Info issue')
+    .option('--response <r>', 'supported, noted or pending')
+    .option('--limit <n>', 'at most this many', '50')
+    .option('--json', 'as JSON')
+    .action(async (options: Record<string, string | boolean | undefined>) => {
+      const filter = UprFilter.safeParse({
+        state_under_review: options.to,
+        session: options.session,
+        issue: options.issue,
+        response: options.response,
+        limit: options.limit,
+      });
+      if (!filter.success)
+        throw new CommandError(
+          `${String(filter.error.issues[0]?.path[0])}: ${filter.error.issues[0]?.message}`,
+          2,
+        );
+      await withContext(program.opts(), async ({ store, viewer }) => {
+        const rows = await followUp(store, viewer, filter.data);
+        if (options.json) {
+          process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+          return;
+        }
+        for (const row of rows) {
+          const r = row.recommendation;
+          process.stdout.write(
+            `${r.state_under_review} ${row.review_year ?? '?'} (session ${r.session})\t${r.recommending_state}\t${r.response ?? 'pending'}\t${row.act_types.join(',') || '-'}\t${row.acts_after} acts after\t${r.text.length > 80 ? `${r.text.slice(0, 79)}…` : r.text}\n`,
+          );
+        }
+        process.stderr.write(
+          'the acts behind a number: npx daylight explain --act-types TYPES --after-year YEAR\n',
+        );
       });
     });
   return upr;
