@@ -139,6 +139,16 @@ export async function buildServer(store: Store, options: ServerOptions): Promise
     return store.searchUprRecommendations(filter.data);
   });
 
+  app.get<{ Querystring: { state_under_review?: string; session?: string } }>(
+    '/api/upr/state-claims',
+    async (request) => ({
+      claims: await store.uprStateClaims({
+        state_under_review: request.query.state_under_review,
+        session: request.query.session === undefined ? undefined : Number(request.query.session),
+      }),
+    }),
+  );
+
   app.get('/api/explain', async (request, reply) => {
     reply.header('Cache-Control', 'no-store');
     if (request.viewer.role === 'public')

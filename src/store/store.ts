@@ -3,7 +3,7 @@ import type { KeyringEntry } from '../access/keyring.ts';
 import type { UserAccount } from '../accounts/user-account.ts';
 import type { DaylightRecord, RecordType, Reference, SearchText } from '../domain/record.ts';
 import type { Confidentiality } from '../domain/record-meta.ts';
-import type { UprFilter, UprRecommendation } from '../upr/upr-recommendation.ts';
+import type { UprFilter, UprRecommendation, UprStateClaim } from '../upr/upr-recommendation.ts';
 
 /** A signed-in session as stored: never the token itself, only its hash. */
 export type SessionRow = { token_hash: string; username: string; created_at: string; last_seen_at: string };
@@ -192,6 +192,10 @@ export interface Store {
   addUprRecommendations(rows: readonly UprRecommendation[]): Promise<{ inserted: number; unchanged: number }>;
   /** UPR recommendations matching a filter, with how many match in all. */
   searchUprRecommendations(filter: UprFilter): Promise<{ total: number; rows: UprRecommendation[] }>;
+  /** Adds what states under review said in their reviews; returns how many were new. */
+  addUprStateClaims(claims: readonly UprStateClaim[]): Promise<number>;
+  /** State claims of a state (and session), in report order. */
+  uprStateClaims(query: { state_under_review?: string; session?: number }): Promise<UprStateClaim[]>;
   /** Starts an all-or-nothing write. Only one may be open at a time. */
   beginWrite(): Promise<WriteSession>;
   close(): Promise<void>;

@@ -56,3 +56,12 @@ export const UprFilter = z.strictObject({
   offset: z.coerce.number().int().min(0).default(0),
 });
 export type UprFilter = z.infer<typeof UprFilter>;
+
+/** A paragraph of a Working Group report in which the state under review speaks. */
+export type UprStateClaim = {
+  document: string;
+  state_under_review: string;
+  session: number;
+  paragraph: string;
+  text: string;
+};

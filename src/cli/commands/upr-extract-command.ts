@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { extractWorkingGroupReport } from '../../upr/extract-working-group-report.ts';
-import { CommandError } from '../context.ts';
+import { importExtractedReport } from '../../upr/import-extracted-report.ts';
+import { CommandError, withContext } from '../context.ts';
 
 /** `daylight upr extract REPORT.pdf [--addendum ADD1.pdf] [--json]`: recommendations and state claims. */
 export function registerUprExtract(upr: Command): void {
@@ -15,7 +16,11 @@ export function registerUprExtract(upr: Command): void {
       'the addendum with the state’s responses to recommendations it was to examine',
     )
     .option('--json', 'as JSON')
-    .action(async (report: string, options: { addendum?: string; json?: boolean }) => {
+    .option(
+      '--import',
+      'also put it into the knowledge base (recommendations with paragraph numbers, state claims)',
+    )
+    .action(async (report: string, options: { addendum?: string; json?: boolean; import?: boolean }) => {
       for (const path of [report, options.addendum])
         if (path !== undefined && !existsSync(path)) throw new CommandError(`no such file: ${path}`, 2);
       let extracted: Awaited<ReturnType<typeof extractWorkingGroupReport>>;
@@ -26,6 +31,20 @@ export function registerUprExtract(upr: Command): void {
         if (error instanceof Error && /PDF/i.test(error.name + error.message))
           throw new CommandError(`not a readable PDF: ${error.message}`, 2);
         throw error;
+      }
+      if (options.import) {
+        const program = upr.parent as Command;
+        await withContext(program.opts(), async ({ store, viewer }) => {
+          try {
+            const done = await importExtractedReport(store, viewer, extracted);
+            process.stderr.write(
+              `imported ${done.inserted} of ${done.recommendations} recommendation rows and ${done.claims} new state claims\n`,
+            );
+          } catch (error) {
+            if ((error as { id?: string }).id === 'access-denied') throw error;
+            throw new CommandError((error as Error).message, 2);
+          }
+        });
       }
       if (options.json) {
         process.stdout.write(`${JSON.stringify(extracted, null, 2)}\n`);

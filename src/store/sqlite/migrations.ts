@@ -166,6 +166,23 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: 'UPR state claims',
+    sql: `
+      -- What the state under review said in its review (presentation, replies), by report paragraph:
+      -- kept to be weighed against the documented evidence.
+      CREATE TABLE upr_state_claims (
+        seq INTEGER PRIMARY KEY,
+        document TEXT NOT NULL,
+        state_under_review TEXT NOT NULL,
+        session INTEGER NOT NULL,
+        paragraph TEXT NOT NULL,
+        text TEXT NOT NULL,
+        UNIQUE (document, paragraph)
+      ) STRICT;
+    `,
+  },
 ];
 
 /** Brings a database up to the newest schema, each migration in its own transaction. */

@@ -8,7 +8,7 @@ import type { UserAccount } from '../../accounts/user-account.ts';
 import { type DaylightRecord, RECORD_TYPES, type RecordType } from '../../domain/record.ts';
 import type { Confidentiality } from '../../domain/record-meta.ts';
 import { ftsPhrase, indexableText } from '../../search/hangul-bigrams.ts';
-import type { UprFilter, UprRecommendation } from '../../upr/upr-recommendation.ts';
+import type { UprFilter, UprRecommendation, UprStateClaim } from '../../upr/upr-recommendation.ts';
 import type {
   DanglingReference,
   EditOutcome,
@@ -28,7 +28,12 @@ import type {
 import { kyselyOver } from './kysely-node-sqlite.ts';
 import { migrate } from './migrations.ts';
 import { applyEdits, applyReview } from './record-edits.ts';
-import { insertUprRecommendations, selectUprRecommendations } from './upr-tables.ts';
+import {
+  insertUprRecommendations,
+  insertUprStateClaims,
+  selectUprRecommendations,
+  selectUprStateClaims,
+} from './upr-tables.ts';
 
 type Tables = {
   records: {
@@ -220,6 +225,15 @@ export class SqliteStore implements Store {
 
   async searchUprRecommendations(filter: UprFilter): Promise<{ total: number; rows: UprRecommendation[] }> {
     return selectUprRecommendations(this.db, filter);
+  }
+
+  async addUprStateClaims(claims: readonly UprStateClaim[]): Promise<number> {
+    if (this.writing) throw new Error('a write session is open on this store');
+    return insertUprStateClaims(this.db, claims);
+  }
+
+  async uprStateClaims(query: { state_under_review?: string; session?: number }): Promise<UprStateClaim[]> {
+    return selectUprStateClaims(this.db, query);
   }
 
   async changeMark(): Promise<string> {

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { UprFilter, UprRecommendation } from '../../upr/upr-recommendation.ts';
+import type { UprFilter, UprRecommendation, UprStateClaim } from '../../upr/upr-recommendation.ts';
 
 /** Adds recommendations in one transaction; a row whose id is stored already is left as it is. */
 export function insertUprRecommendations(
@@ -99,4 +99,36 @@ export function selectUprRecommendations(
 function ftsWords(text: string | undefined): string | undefined {
   const words = (text ?? '').match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.length > 0 ? words.map((w) => `"${w}"*`).join(' ') : undefined;
+}
+
+/** Adds state claims; a paragraph of a document stored already is left as it is. */
+export function insertUprStateClaims(db: DatabaseSync, claims: readonly UprStateClaim[]): number {
+  const insert =
+    db.prepare(`INSERT INTO upr_state_claims (document, state_under_review, session, paragraph, text)
+    VALUES (?, ?, ?, ?, ?) ON CONFLICT (document, paragraph) DO NOTHING`);
+  let inserted = 0;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    for (const c of claims)
+      inserted += Number(
+        insert.run(c.document, c.state_under_review, c.session, c.paragraph, c.text).changes,
+      );
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+  return inserted;
+}
+
+/** State claims of a state (and session), in report order. */
+export function selectUprStateClaims(
+  db: DatabaseSync,
+  query: { state_under_review?: string; session?: number },
+): UprStateClaim[] {
+  return db
+    .prepare(`SELECT document, state_under_review, session, paragraph, text FROM upr_state_claims
+      WHERE (?1 IS NULL OR state_under_review = ?1) AND (?2 IS NULL OR session = ?2)
+      ORDER BY session, document, CAST(paragraph AS INTEGER), paragraph`)
+    .all(query.state_under_review ?? null, query.session ?? null) as unknown as UprStateClaim[];
 }
