@@ -34,7 +34,9 @@ const { values } = parseArgs({
   },
 });
 const file = values.file as string;
-const options = values.options ? { ...DEFAULT_TRAINING_OPTIONS, ...JSON.parse(values.options) } : DEFAULT_TRAINING_OPTIONS;
+const options = values.options
+  ? { ...DEFAULT_TRAINING_OPTIONS, ...JSON.parse(values.options) }
+  : DEFAULT_TRAINING_OPTIONS;
 const rows = readLabelledRecommendations(file);
 const training = rows.filter((r) => !isHeldOut(r.text));
 const heldOut = rows.filter((r) => isHeldOut(r.text));

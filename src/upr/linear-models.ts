@@ -83,7 +83,11 @@ function train(
   options: TrainingOptions,
   probabilities: (scores: Float64Array) => Float64Array,
 ): LinearWeights {
-  const model: LinearWeights = { labelCount, featureCount, weights: new Float64Array(labelCount * featureCount) };
+  const model: LinearWeights = {
+    labelCount,
+    featureCount,
+    weights: new Float64Array(labelCount * featureCount),
+  };
   const squaredGradients = new Float64Array(labelCount * featureCount).fill(1e-8);
   const random = seededRandom(options.seed);
   const target = new Float64Array(labelCount);
@@ -93,7 +97,8 @@ function train(
       const p = probabilities(linearScores(model, example.features));
       target.fill(0);
       for (const label of example.labels) target[label] = 1;
-      for (let label = 0; label < labelCount; label++) target[label] = (p[label] as number) - (target[label] as number);
+      for (let label = 0; label < labelCount; label++)
+        target[label] = (p[label] as number) - (target[label] as number);
       for (const f of example.features) {
         for (let label = 0; label < labelCount; label++) {
           const error = target[label] as number;
@@ -101,7 +106,8 @@ function train(
           const w = model.weights[at] as number;
           const gradient = error + options.l2 * w;
           squaredGradients[at] = (squaredGradients[at] as number) + gradient * gradient;
-          model.weights[at] = w - (options.learningRate * gradient) / Math.sqrt(squaredGradients[at] as number);
+          model.weights[at] =
+            w - (options.learningRate * gradient) / Math.sqrt(squaredGradients[at] as number);
         }
       }
     }
