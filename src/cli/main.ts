@@ -16,6 +16,7 @@ import { registerRecordCommands } from './commands/records-commands.ts';
 import { registerReview } from './commands/review-command.ts';
 import { registerSchema } from './commands/schema-command.ts';
 import { registerStart } from './commands/start-command.ts';
+import { registerUprClassify } from './commands/upr-classify-command.ts';
 import { registerUpr } from './commands/upr-command.ts';
 import { registerUprExtract } from './commands/upr-extract-command.ts';
 import { registerUser } from './commands/user-command.ts';
@@ -49,7 +50,9 @@ registerUser(program);
 registerConsent(program);
 registerReview(program);
 registerExplain(program);
-registerUprExtract(registerUpr(program));
+const upr = registerUpr(program);
+registerUprExtract(upr);
+registerUprClassify(upr);
 registerProof(program);
 registerEstimate(program);
 
