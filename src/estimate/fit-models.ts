@@ -1,17 +1,9 @@
 import type { CaptureData } from './capture-data.ts';
-import { fitLogLinearModel, isNotEstimable } from './fit-log-linear-model.ts';
+import { fitLogLinearModel, isNotEstimable, type ModelFit } from './fit-log-linear-model.ts';
 import { type LogLinearModel, parameterCount } from './log-linear-model.ts';
 
 /** What model selection needs of one fit: plain data, so that it can cross a worker boundary. */
-export type FittedModel = {
-  model: LogLinearModel;
-  N: number;
-  se: number;
-  deviance: number;
-  df: number;
-  aic: number;
-  bic: number;
-};
+export type FittedModel = Pick<ModelFit, 'model' | 'N' | 'se' | 'deviance' | 'df' | 'aic' | 'bic'>;
 
 /** A model without an estimate, and why. */
 export type FailedModel = { model: LogLinearModel; reason: string };
