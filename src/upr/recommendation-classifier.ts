@@ -64,8 +64,8 @@ export const DEFAULT_TRAINING_OPTIONS: ClassifierTrainingOptions = {
   issuesFromWordsOnly: true,
   minFeatureCount: 3,
   pruneBelow: 0.2,
-  action: { epochs: 10, learningRate: 0.1, l2: 1e-5, seed: 12 },
-  issues: { epochs: 6, learningRate: 0.5, l2: 1e-4, seed: 12 },
+  action: { epochs: 10, learningRate: 0.05, l2: 1e-5, seed: 12 },
+  issues: { epochs: 32, learningRate: 0.3, l2: 1e-4, seed: 12 },
   thresholdShare: 0.2,
 };
 

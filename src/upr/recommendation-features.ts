@@ -63,6 +63,20 @@ export function recommendationFeatures(text: string, featureSet: FeatureSet = 'f
   while (start < words.length - 1 && LEADING_FILLER.has(words[start] as string)) start++;
   for (let n = 1; n <= 3 && start + n <= words.length; n++)
     features.add(`v${n}:${words.slice(start, start + n).join('_')}`);
+  const verb = words[start];
+  // The verb an opening such as "continue to", "take measures to" or "consider" leads to.
+  const to = words.indexOf('to', start + 1);
+  if (to >= 0 && to <= start + 6 && to + 1 < words.length) {
+    features.add(`t:${words[to + 1]}`);
+    features.add(`vt:${verb}_${words[to + 1]}`);
+  }
+  if (start + 1 < words.length) features.add(`vn:${verb}_${words[start + 1]}`);
+  // Length: specific actions tend to be spelled out at length.
+  const length = words.length;
+  features.add(
+    `len:${length <= 8 ? 8 : length <= 12 ? 12 : length <= 18 ? 18 : length <= 26 ? 26 : length <= 40 ? 40 : 99}`,
+  );
+  if (words.some((w) => /^\d/.test(w))) features.add('digit');
   features.add('bias');
   return [...features];
 }
