@@ -1,5 +1,7 @@
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
+import type { z } from 'zod';
+import { AccessDenied } from '../access/authorize.ts';
 import type { FieldKeys } from '../access/field-cipher.ts';
 import { type KeySource, keySourceFromEnv } from '../access/keyring.ts';
 import { Role, type Viewer } from '../access/roles.ts';
@@ -70,5 +72,31 @@ export class CommandError extends Error {
   constructor(message: string, exitCode = 1) {
     super(message);
     this.exitCode = exitCode;
+  }
+}
+
+/**
+ * Options checked against a schema (the same one the API uses); the first problem becomes a usage
+ * error naming the option (`--act-type: …`). `flags` names options that differ from their field.
+ */
+export function parseOptions<T>(
+  schema: z.ZodType<T>,
+  input: Record<string, unknown>,
+  flags: Record<string, string> = {},
+): T {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = String(issue?.path[0] ?? '');
+  throw new CommandError(`--${flags[field] ?? field.replaceAll('_', '-')}: ${issue?.message}`, 2);
+}
+
+/** Runs a use-case whose errors the user can fix (exit 2); permission refusals keep their own exit code. */
+export async function withUsageErrors<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof AccessDenied || error instanceof CommandError) throw error;
+    throw new CommandError((error as Error).message, 2);
   }
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { ALL_SCOPES, changeConsent } from '../../consent/change-consent.ts';
 import type { ConsentScope } from '../../consent/consent-ledger.ts';
-import { CommandError, withContext } from '../context.ts';
+import { CommandError, withContext, withUsageErrors } from '../context.ts';
 
 /** `daylight consent withdraw|grant PERSON`: an interviewee's consent changes, effective at once. */
 export function registerConsent(program: Command): void {
@@ -31,7 +31,7 @@ export function registerConsent(program: Command): void {
             2,
           );
         await withContext(program.opts(), async ({ store, viewer, keys }) => {
-          try {
+          await withUsageErrors(async () => {
             const record = await changeConsent(store, viewer, await keys(), {
               interviewee: person,
               source: options.source,
@@ -40,10 +40,7 @@ export function registerConsent(program: Command): void {
               note: options.note,
             });
             process.stdout.write(`${record.id}: ${change} ${scopes.join(', ')} for ${person}\n`);
-          } catch (error) {
-            if ((error as { id?: string }).id === 'access-denied') throw error;
-            throw new CommandError((error as Error).message, 2);
-          }
+          });
         });
       });
   }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { ProofRulesError, readProofRules } from '../../proof/standards-of-proof.ts';
 import { type Explanation, explainFigure, FigureError } from '../../provenance/explain-figure.ts';
 import { FigureQuery } from '../../provenance/figure-query.ts';
-import { CommandError, withContext } from '../context.ts';
+import { CommandError, parseOptions, withContext } from '../context.ts';
 
 /** `daylight explain [filters]`: a figure and the acts, sources and assessments behind it. */
 export function registerExplain(program: Command): void {
@@ -26,7 +26,7 @@ export function registerExplain(program: Command): void {
     .option('--limit <n>', 'list at most this many acts (text output)', '50')
     .option('--json', 'as JSON (every act)')
     .action(async (options: Record<string, string | boolean | undefined>) => {
-      const parsed = FigureQuery.safeParse({
+      const query = parseOptions(FigureQuery, {
         measure: options.measure,
         act_type: options.actType,
         act_types: typeof options.actTypes === 'string' ? options.actTypes.split(',') : undefined,
@@ -39,18 +39,11 @@ export function registerExplain(program: Command): void {
         status: options.status,
         standard: options.standard,
       });
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new CommandError(
-          `--${String(issue?.path[0] ?? '').replaceAll('_', '-')}: ${issue?.message}`,
-          2,
-        );
-      }
       await withContext(program.opts(), async ({ store, viewer, keys }) => {
         let explanation: Explanation;
         try {
           const rules = typeof options.rules === 'string' ? readProofRules(options.rules) : undefined;
-          explanation = await explainFigure(store, viewer, await keys(), parsed.data, rules);
+          explanation = await explainFigure(store, viewer, await keys(), query, rules);
         } catch (error) {
           if (error instanceof FigureError) throw new CommandError(`--${error.message}`, 2);
           if (error instanceof ProofRulesError) throw new CommandError(error.message, 2);

@@ -8,7 +8,7 @@ import { recordHistory } from '../../review/record-history.ts';
 import { reviewQueue } from '../../review/review-queue.ts';
 import { ReviewRefused, reviewRecord } from '../../review/review-record.ts';
 import { REVIEW_ACTION_NAMES, type ReviewAction } from '../../review/workflow.ts';
-import { CommandError, withContext } from '../context.ts';
+import { CommandError, withContext, withUsageErrors } from '../context.ts';
 
 /** `daylight edit FILE`, `daylight review ACTION ID`, `daylight review queue`, `daylight history ID`. */
 export function registerReview(program: Command): void {
@@ -102,15 +102,12 @@ export function registerReview(program: Command): void {
         options: { reliability?: string; act?: string; credibility?: string; reason: string },
       ) => {
         await withContext(program.opts(), async ({ store, viewer, keys }) => {
-          try {
+          await withUsageErrors(async () => {
             const assessment = await assessSource(store, viewer, await keys(), { source, ...options });
             process.stdout.write(
               `${assessment.id}: ${source}${options.act ? ` on ${options.act}` : ''} assessed\n`,
             );
-          } catch (error) {
-            if ((error as { id?: string }).id === 'access-denied') throw error;
-            throw new CommandError((error as Error).message, 2);
-          }
+          });
         });
       },
     );

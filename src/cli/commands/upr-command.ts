@@ -3,7 +3,10 @@ import { formatProblem } from '../../interchange/import-records.ts';
 import { importUprInfo } from '../../upr/import-upr-info.ts';
 import { followUp } from '../../upr/upr-follow-up.ts';
 import { UprFilter } from '../../upr/upr-recommendation.ts';
-import { CommandError, withContext } from '../context.ts';
+import { CommandError, parseOptions, withContext } from '../context.ts';
+
+/** Options named otherwise than their filter fields. */
+const UPR_FLAGS = { state_under_review: 'to', recommending_state: 'from', recommending_group: 'group' };
 
 /** `daylight upr …`: the UPR knowledge base. Returns the command group for other `upr` subcommands. */
 export function registerUpr(program: Command): Command {
@@ -47,24 +50,25 @@ export function registerUpr(program: Command): Command {
     .option('--limit <n>', 'at most this many', '50')
     .option('--json', 'as JSON')
     .action(async (options: Record<string, string | boolean | undefined>) => {
-      const filter = UprFilter.safeParse({
-        state_under_review: options.to,
-        cycle: options.cycle,
-        session: options.session,
-        issue: options.issue,
-        response: options.response,
-        action: options.action,
-        recommending_state: options.from,
-        recommending_group: options.group,
-        text: options.text,
-        limit: options.limit,
-      });
-      if (!filter.success) {
-        const issue = filter.error.issues[0];
-        throw new CommandError(`${String(issue?.path[0] ?? '')}: ${issue?.message}`, 2);
-      }
+      const filter = parseOptions(
+        UprFilter,
+        {
+          state_under_review: options.to,
+          cycle: options.cycle,
+          session: options.session,
+          issue: options.issue,
+          response: options.response,
+          action: options.action,
+          recommending_state: options.from,
+          recommending_group: options.group,
+          text: options.text,
+          limit: options.limit,
+        },
+        UPR_FLAGS,
+      );
+
       await withContext(program.opts(), async ({ store }) => {
-        const result = await store.searchUprRecommendations(filter.data);
+        const result = await store.searchUprRecommendations(filter);
         if (options.json) {
           process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
           return;
@@ -88,20 +92,20 @@ export function registerUpr(program: Command): Command {
     .option('--limit <n>', 'at most this many', '50')
     .option('--json', 'as JSON')
     .action(async (options: Record<string, string | boolean | undefined>) => {
-      const filter = UprFilter.safeParse({
-        state_under_review: options.to,
-        session: options.session,
-        issue: options.issue,
-        response: options.response,
-        limit: options.limit,
-      });
-      if (!filter.success)
-        throw new CommandError(
-          `${String(filter.error.issues[0]?.path[0])}: ${filter.error.issues[0]?.message}`,
-          2,
-        );
+      const filter = parseOptions(
+        UprFilter,
+        {
+          state_under_review: options.to,
+          session: options.session,
+          issue: options.issue,
+          response: options.response,
+          limit: options.limit,
+        },
+        UPR_FLAGS,
+      );
+
       await withContext(program.opts(), async ({ store, viewer }) => {
-        const rows = await followUp(store, viewer, filter.data);
+        const rows = await followUp(store, viewer, filter);
         if (options.json) {
           process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
           return;

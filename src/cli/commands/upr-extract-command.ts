@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { extractWorkingGroupReport } from '../../upr/extract-working-group-report.ts';
 import { importExtractedReport } from '../../upr/import-extracted-report.ts';
-import { CommandError, withContext } from '../context.ts';
+import { CommandError, withContext, withUsageErrors } from '../context.ts';
 
 /** `daylight upr extract REPORT.pdf [--addendum ADD1.pdf] [--json]`: recommendations and state claims. */
 export function registerUprExtract(upr: Command): void {
@@ -35,15 +35,12 @@ export function registerUprExtract(upr: Command): void {
       if (options.import) {
         const program = upr.parent as Command;
         await withContext(program.opts(), async ({ store, viewer }) => {
-          try {
+          await withUsageErrors(async () => {
             const done = await importExtractedReport(store, viewer, extracted);
             process.stderr.write(
               `imported ${done.inserted} of ${done.recommendations} recommendation rows and ${done.claims} new state claims\n`,
             );
-          } catch (error) {
-            if ((error as { id?: string }).id === 'access-denied') throw error;
-            throw new CommandError((error as Error).message, 2);
-          }
+          });
         });
       }
       if (options.json) {
