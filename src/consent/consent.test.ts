@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { PUBLIC_VIEWER, type Viewer } from '../access/roles.ts';
@@ -12,7 +12,7 @@ import { readRecord } from '../records/read-record.ts';
 import { searchRecords } from '../records/search-records.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.ts';
 import { tempDir, testKeys, testRecords } from '../testing/factories.ts';
-import { runCli } from '../testing/run-cli.ts';
+import { cliDatabase, runCli } from '../testing/run-cli.ts';
 import { changeConsent } from './change-consent.ts';
 import { consentLedger } from './consent-ledger.ts';
 import { exportReleased } from './release-records.ts';
@@ -289,15 +289,7 @@ describe('consent on every output', () => {
 
   it('the command line: withdraw and export, refusals with exit codes, nothing identifying printed', () => {
     // A database made by the command line, under the test passphrase.
-    const db = join(dir.path, 'cli.db');
-    const input = join(dir.path, 'fixture.jsonl');
-    writeFileSync(
-      input,
-      fixture()
-        .map((r) => JSON.stringify(r))
-        .join('\n'),
-    );
-    assert.equal(runCli(['--db', db, 'import', input]).status, 0);
+    const db = cliDatabase(dir.path, fixture());
     const withdraw = runCli(['--db', db, 'consent', 'withdraw', 'P-A', '--scopes', 'SHARE-UN']);
     assert.equal(withdraw.status, 0, withdraw.stderr);
     const output = join(dir.path, 'un.jsonl');

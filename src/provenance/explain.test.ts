@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Viewer } from '../access/roles.ts';
@@ -12,7 +11,7 @@ import { buildServer } from '../server/app.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.ts';
 import { importOrFail, tempDir, testKeys, testMeta, testRecords } from '../testing/factories.ts';
 import { CookieClient } from '../testing/http-client.ts';
-import { runCli } from '../testing/run-cli.ts';
+import { cliDatabase, runCli } from '../testing/run-cli.ts';
 import { explainFigure } from './explain-figure.ts';
 
 const keys = testKeys();
@@ -165,10 +164,7 @@ describe('explain: every figure traced to its acts and sources', () => {
     } finally {
       await app.close();
     }
-    const cliDb = join(dir.path, 'cli.db');
-    const input = join(dir.path, 'fixture.jsonl');
-    writeFileSync(input, records.map((r) => JSON.stringify(r)).join('\n'));
-    assert.equal(runCli(['--db', cliDb, 'import', input]).status, 0);
+    const cliDb = cliDatabase(dir.path, records);
     const cli = runCli(['--db', cliDb, 'explain', '--act-type', 'TORTURE', '--year', '2018', '--json']);
     assert.equal(cli.status, 0, cli.stderr);
     const fromCli = JSON.parse(cli.stdout);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { AccessDenied } from '../access/authorize.ts';
@@ -8,7 +8,7 @@ import { countRecords } from '../records/count-records.ts';
 import { readRecord } from '../records/read-record.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.ts';
 import { importOrFail, tempDir, testKeys, testRecords } from '../testing/factories.ts';
-import { runCli } from '../testing/run-cli.ts';
+import { cliDatabase, runCli } from '../testing/run-cli.ts';
 import { editRecords } from './edit-records.ts';
 import { fieldDiff } from './field-diff.ts';
 import { recordHistory } from './record-history.ts';
@@ -199,8 +199,6 @@ describe('review workflow, four eyes and versions', () => {
 
   it('keeps review comments sealed at rest, and the command line works with exit codes', async () => {
     assert.equal(readFileSync(db).includes(Buffer.from(COMMENT)), false);
-    const cliDb = join(dir.path, 'cli.db');
-    const input = join(dir.path, 'records.jsonl');
     const records = [
       t.organisation,
       t.facility,
@@ -210,8 +208,7 @@ describe('review workflow, four eyes and versions', () => {
       t.episode,
       { ...t.act, created_by: 'me', updated_by: 'me' },
     ];
-    writeFileSync(input, records.map((r) => JSON.stringify(r)).join('\n'));
-    assert.equal(runCli(['--db', cliDb, 'import', input]).status, 0);
+    const cliDb = cliDatabase(dir.path, records);
     const as = (actor: string, role: string, ...args: string[]) =>
       runCli(['--db', cliDb, '--actor', actor, '--role', role, ...args]);
     assert.equal(as('me', 'investigator', 'review', 'submit', 'A-1').status, 0);

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TEST_PASSPHRASE } from './factories.ts';
 
@@ -13,4 +15,17 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
     maxBuffer: 1 << 28,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * A database made by the real CLI (`daylight import`, under the test passphrase) from records;
+ * returns its path. Throws with the CLI's message if the import fails.
+ */
+export function cliDatabase(dir: string, records: readonly unknown[], name = 'cli'): string {
+  const db = join(dir, `${name}.db`);
+  const input = join(dir, `${name}.jsonl`);
+  writeFileSync(input, records.map((r) => JSON.stringify(r)).join('\n'));
+  const result = runCli(['--db', db, 'import', input]);
+  if (result.status !== 0) throw new Error(`daylight import failed: ${result.stderr}`);
+  return db;
 }
