@@ -1,9 +1,10 @@
 import { type FieldKeys, revealRecord } from '../access/field-cipher.ts';
 import type { Act } from '../domain/act.ts';
 import type { Assessment } from '../domain/assessment.ts';
-import type { RecordType } from '../domain/record.ts';
 import type { Source } from '../domain/source.ts';
+import { liveRecords } from '../records/live-records.ts';
 import type { ReadScope } from '../records/read-scope.ts';
+import { individuals } from '../resolution/individuals.ts';
 import type { Store } from '../store/store.ts';
 import { AssessmentIndex } from './assessment-index.ts';
 import { type EvidentiaryStatus, evidentiaryStatus, type ProofContext } from './evidentiary-status.ts';
@@ -20,7 +21,13 @@ export async function readProofContext(
   rules: ProofRules = defaultProofRules(),
 ): Promise<ProofContext> {
   const sources: ReturnType<typeof sourceFacts>[] = [];
-  for await (const source of liveRecords<Source>(store, 'source', keys)) sources.push(sourceFacts(source));
+  // Two interviews of one individual are not independent, even when recorded as two person records.
+  const who = await individuals(store);
+  for await (const source of liveRecords<Source>(store, 'source', keys)) {
+    const facts = sourceFacts(source);
+    if (facts.interviewee !== undefined) facts.interviewee = who.of(facts.interviewee);
+    sources.push(facts);
+  }
   const assessments = new AssessmentIndex();
   for await (const assessment of liveRecords<Assessment>(store, 'assessment', keys))
     assessments.add(assessment);
@@ -80,12 +87,4 @@ export async function readAct(store: Store, keys: FieldKeys, id: string): Promis
   const stored = await store.getRecord(id);
   if (stored?.type !== 'act' || stored.deleted) return undefined;
   return revealRecord(stored as never, keys) as Act;
-}
-
-async function* liveRecords<T>(store: Store, type: RecordType, keys: FieldKeys): AsyncGenerator<T> {
-  for await (const json of store.exportRecords(type)) {
-    const stored = JSON.parse(json) as Record<string, unknown>;
-    if (stored.deleted !== undefined) continue;
-    yield revealRecord(stored, keys) as T;
-  }
 }

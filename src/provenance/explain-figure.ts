@@ -8,6 +8,7 @@ import type { Source } from '../domain/source.ts';
 import { type EvidentiaryStatus, evidentiaryStatus } from '../proof/evidentiary-status.ts';
 import { readProofContext } from '../proof/evidentiary-statuses.ts';
 import { defaultProofRules, type ProofRules } from '../proof/standards-of-proof.ts';
+import { individuals } from '../resolution/individuals.ts';
 import type { Store } from '../store/store.ts';
 import { actMatches, describeFigure, type FigureQuery } from './figure-query.ts';
 
@@ -93,9 +94,13 @@ export async function explainFigure(
     counted.push(act);
     statuses.set(act.id, status);
   }
+  // Victims are individuals (resolved persons), not the person records that mention them.
+  const who = await individuals(store);
   const readable = counted.filter((act) => isAllowed(viewer, 'read-records', act.confidentiality));
   const value =
-    query.measure === 'acts' ? counted.length : new Set(counted.flatMap((act) => act.victims)).size;
+    query.measure === 'acts'
+      ? counted.length
+      : new Set(counted.flatMap((act) => act.victims.map((id) => who.of(id)))).size;
   return {
     figure: describeFigure(query),
     query,

@@ -3,6 +3,13 @@ import type { KeyringEntry } from '../access/keyring.ts';
 import type { UserAccount } from '../accounts/user-account.ts';
 import type { DaylightRecord, RecordType, Reference, SearchText } from '../domain/record.ts';
 import type { Confidentiality } from '../domain/record-meta.ts';
+import type {
+  LinkDecisionRow,
+  ResolutionKind,
+  ResolutionRun,
+  ReviewPairRow,
+  StoredResolution,
+} from '../resolution/resolution-rows.ts';
 import type { UprFilter, UprRecommendation, UprStateClaim } from '../upr/upr-recommendation.ts';
 
 /** A signed-in session as stored: never the token itself, only its hash. */
@@ -86,6 +93,8 @@ export interface WriteSession {
   review(step: ReviewRow, updated: { json: string; contentHash: string }): Promise<'done' | 'stale'>;
   /** Appends an audit entry that commits (or rolls back) with the session's records. */
   audit(event: AuditEvent): Promise<void>;
+  /** Appends a reviewer's link decision (merge, split, revoke); returns its sequence number. */
+  decideLink(row: Omit<LinkDecisionRow, 'seq'>): Promise<number>;
   /** References from records written in this session that point nowhere. */
   danglingReferences(limit: number): Promise<DanglingReference[]>;
   commit(): Promise<void>;
@@ -197,6 +206,14 @@ export interface Store {
   /** State claims of a state (and session), in report order. */
   uprStateClaims(query: { state_under_review?: string; session?: number }): Promise<UprStateClaim[]>;
   /** Starts an all-or-nothing write. Only one may be open at a time. */
+  /** Every link decision of a kind, oldest first. */
+  linkDecisions(kind: ResolutionKind): Promise<LinkDecisionRow[]>;
+  /** Replaces the stored resolution of a kind by a new run, all or nothing. */
+  saveResolution(run: ResolutionRun): Promise<void>;
+  /** The latest resolution run of a kind (record id → individual), `undefined` before the first. */
+  resolution(kind: ResolutionKind): Promise<StoredResolution | undefined>;
+  /** The pairs the latest run left for review. */
+  linkReviewPairs(kind: ResolutionKind): Promise<ReviewPairRow[]>;
   beginWrite(): Promise<WriteSession>;
   close(): Promise<void>;
 }

@@ -19,6 +19,8 @@ import {
 } from '../../estimate/histories-csv.ts';
 import { HETEROGENEITY, type Heterogeneity } from '../../estimate/log-linear-model.ts';
 import { reportJson, reportText } from '../../estimate/report-text.ts';
+import { type Individuals, individuals } from '../../resolution/individuals.ts';
+import type { Store } from '../../store/store.ts';
 import { CommandError, withContext } from '../context.ts';
 
 type EstimateCommandOptions = {
@@ -162,7 +164,7 @@ function readText(file: string): string {
 
 async function readListsFromStore(
   kind: string,
-  store: { exportRecords(type: 'source'): AsyncIterable<string> },
+  store: Store,
   resolvedFile: string | undefined,
 ): Promise<{ data: CaptureData; warnings: string[] }> {
   if (!(LIST_KINDS as readonly string[]).includes(kind))
@@ -170,17 +172,24 @@ async function readListsFromStore(
   const sources: Source[] = [];
   for await (const json of store.exportRecords('source')) sources.push(JSON.parse(json) as Source);
   try {
+    // Units are individuals: from a linkage file when given, else the database's latest resolution.
     const resolved = resolvedFile ? readResolved(resolvedFile) : undefined;
-    const { data, skipped } = captureDataFromSources(
-      sources,
-      kind as ListKind,
-      (id) => resolved?.get(id) ?? id,
+    const stored = resolved ? undefined : await individuals(store);
+    const { data, skipped } = captureDataFromSources(sources, kind as ListKind, (id) =>
+      resolved ? (resolved.get(id) ?? id) : (stored as Individuals).of(id),
     );
-    const warnings = resolved
-      ? []
-      : [
-          'units are interviewees as recorded (person ids as given): until persons are resolved across records, one survivor recorded twice counts twice and lists seem not to overlap',
-        ];
+    const warnings: string[] = [];
+    if (stored && stored.resolvedAt === undefined)
+      warnings.push(
+        'persons were never resolved (`daylight resolve run`): units are interviewees as recorded, so one survivor recorded twice counts twice and lists seem not to overlap',
+      );
+    const unseen = stored?.resolvedAt
+      ? stored.unresolved(sources.flatMap((s) => (s.interviewee ? [s.interviewee] : [])))
+      : 0;
+    if (unseen > 0)
+      warnings.push(
+        `${unseen} interviewees were recorded after the latest \`daylight resolve run\` and count as themselves`,
+      );
     if (skipped.withoutInterviewee)
       warnings.push(`${skipped.withoutInterviewee} sources without an interviewee were left out`);
     return { data, warnings };
@@ -201,21 +210,20 @@ function readResolved(file: string): Map<string, string> {
   }
   text.split('\n').forEach((line, i) => {
     if (!line.trim()) return;
-    let entry: { id?: unknown; individual?: unknown };
+    let entry: { id?: unknown; individual?: unknown; cluster?: unknown };
     try {
       entry = JSON.parse(line);
     } catch {
       throw new CommandError(`${file}, line ${i + 1}: not JSON`, 2);
     }
-    if (
-      typeof entry.id !== 'string' ||
-      (typeof entry.individual !== 'string' && typeof entry.individual !== 'number')
-    )
+    // `daylight link` writes {"id", "cluster"}; the demo's ground truth {"id", "individual"}.
+    const individual = entry.individual ?? entry.cluster;
+    if (typeof entry.id !== 'string' || (typeof individual !== 'string' && typeof individual !== 'number'))
       throw new CommandError(
-        `${file}, line ${i + 1}: expected {"id": string, "individual": string or number}`,
+        `${file}, line ${i + 1}: expected {"id": string, "cluster" (or "individual"): string or number}`,
         2,
       );
-    map.set(entry.id, String(entry.individual));
+    map.set(entry.id, String(individual));
   });
   return map;
 }

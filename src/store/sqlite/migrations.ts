@@ -183,6 +183,49 @@ export const MIGRATIONS: Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 9,
+    name: 'record linkage (resolution)',
+    sql: `
+      -- Reviewers' merge and split decisions on pairs of records (append-only: a decision is undone
+      -- by a later 'revoke' row naming it). Every resolution run applies the decisions in force.
+      CREATE TABLE link_decisions (
+        seq INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('person', 'facility')),
+        a TEXT NOT NULL,
+        b TEXT NOT NULL,
+        decision TEXT NOT NULL CHECK (decision IN ('merge', 'split', 'revoke')),
+        revokes INTEGER REFERENCES link_decisions (seq),
+        actor TEXT NOT NULL,
+        decided_at TEXT NOT NULL,
+        note TEXT -- sealed: it may name people
+      ) STRICT;
+      CREATE TRIGGER link_decisions_no_update BEFORE UPDATE ON link_decisions BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+      CREATE TRIGGER link_decisions_no_delete BEFORE DELETE ON link_decisions BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+      -- The latest resolution run per kind: which individual each record is, and the pairs left to review.
+      CREATE TABLE resolution_runs (
+        seq INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        ran_at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        summary TEXT NOT NULL -- JSON: counts and the model, no identifying values
+      ) STRICT;
+      CREATE TABLE resolved_records (
+        kind TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        cluster TEXT NOT NULL,
+        PRIMARY KEY (kind, record_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE link_review_pairs (
+        kind TEXT NOT NULL,
+        a TEXT NOT NULL,
+        b TEXT NOT NULL,
+        probability REAL NOT NULL,
+        explanation TEXT NOT NULL, -- JSON: field levels and weights, no identifying values
+        PRIMARY KEY (kind, a, b)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** Brings a database up to the newest schema, each migration in its own transaction. */

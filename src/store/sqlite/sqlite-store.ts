@@ -7,6 +7,13 @@ import type { KeyringEntry } from '../../access/keyring.ts';
 import type { UserAccount } from '../../accounts/user-account.ts';
 import { type DaylightRecord, RECORD_TYPES, type RecordType } from '../../domain/record.ts';
 import type { Confidentiality } from '../../domain/record-meta.ts';
+import type {
+  LinkDecisionRow,
+  ResolutionKind,
+  ResolutionRun,
+  ReviewPairRow,
+  StoredResolution,
+} from '../../resolution/resolution-rows.ts';
 import { ftsPhrase, indexableText } from '../../search/hangul-bigrams.ts';
 import type { UprFilter, UprRecommendation, UprStateClaim } from '../../upr/upr-recommendation.ts';
 import type {
@@ -28,6 +35,13 @@ import type {
 import { kyselyOver } from './kysely-node-sqlite.ts';
 import { migrate } from './migrations.ts';
 import { applyEdits, applyReview } from './record-edits.ts';
+import {
+  insertLinkDecision,
+  replaceResolution,
+  selectLinkDecisions,
+  selectResolution,
+  selectReviewPairs,
+} from './resolution-tables.ts';
 import {
   insertUprRecommendations,
   insertUprStateClaims,
@@ -236,11 +250,30 @@ export class SqliteStore implements Store {
     return selectUprStateClaims(this.db, query);
   }
 
+  async linkDecisions(kind: ResolutionKind): Promise<LinkDecisionRow[]> {
+    return selectLinkDecisions(this.db, kind);
+  }
+
+  async saveResolution(run: ResolutionRun): Promise<void> {
+    if (this.writing) throw new Error('a write session is open on this store');
+    replaceResolution(this.db, run);
+  }
+
+  async resolution(kind: ResolutionKind): Promise<StoredResolution | undefined> {
+    return selectResolution(this.db, kind);
+  }
+
+  async linkReviewPairs(kind: ResolutionKind): Promise<ReviewPairRow[]> {
+    return selectReviewPairs(this.db, kind);
+  }
+
   async changeMark(): Promise<string> {
-    // Inserts raise max(records.seq); edits add a row to record_versions; reviews one to reviews.
+    // Inserts raise max(records.seq); edits add a row to record_versions; reviews one to reviews;
+    // a resolution run (which changes who is counted once) one to resolution_runs.
     const row = this.db
       .prepare(`SELECT (SELECT coalesce(max(seq), 0) FROM records) || ':' ||
-        (SELECT coalesce(max(seq), 0) FROM record_versions) || ':' || (SELECT coalesce(max(seq), 0) FROM reviews) AS mark`)
+        (SELECT coalesce(max(seq), 0) FROM record_versions) || ':' || (SELECT coalesce(max(seq), 0) FROM reviews) || ':' ||
+        (SELECT coalesce(max(seq), 0) FROM resolution_runs) AS mark`)
       .get();
     return String(row?.mark ?? '');
   }
@@ -429,6 +462,11 @@ class SqliteWriteSession implements WriteSession {
   async audit(event: AuditEvent): Promise<void> {
     this.assertOpen();
     appendAuditRow(this.db, event);
+  }
+
+  async decideLink(row: Omit<LinkDecisionRow, 'seq'>): Promise<number> {
+    this.assertOpen();
+    return insertLinkDecision(this.db, row);
   }
 
   async danglingReferences(limit: number): Promise<DanglingReference[]> {
