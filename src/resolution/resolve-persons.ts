@@ -62,7 +62,11 @@ export async function resolvePersons(
       a: pair.a,
       b: pair.b,
       probability: pair.probability,
-      explanation: JSON.stringify(pair.explanation),
+      explanation: JSON.stringify({
+        weight: pair.weight,
+        prior_weight: pair.prior_weight,
+        fields: pair.fields,
+      }),
     }));
   const sizes = new Map<string, number>();
   for (const c of result.clusters.values()) sizes.set(c, (sizes.get(c) ?? 0) + 1);

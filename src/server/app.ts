@@ -149,6 +149,10 @@ export async function buildServer(store: Store, options: ServerOptions): Promise
     }),
   );
 
+  app.get<{ Querystring: { state_under_review?: string } }>('/api/upr/reviews', async (request) => ({
+    reviews: await store.uprReviews({ state_under_review: request.query.state_under_review }),
+  }));
+
   app.get('/api/explain', async (request, reply) => {
     reply.header('Cache-Control', 'no-store');
     if (request.viewer.role === 'public')

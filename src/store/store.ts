@@ -10,7 +10,13 @@ import type {
   ReviewPairRow,
   StoredResolution,
 } from '../resolution/resolution-rows.ts';
-import type { UprFilter, UprRecommendation, UprStateClaim } from '../upr/upr-recommendation.ts';
+import type {
+  UprFilter,
+  UprRecommendation,
+  UprReview,
+  UprReviewEntry,
+  UprStateClaim,
+} from '../upr/upr-recommendation.ts';
 
 /** A signed-in session as stored: never the token itself, only its hash. */
 export type SessionRow = { token_hash: string; username: string; created_at: string; last_seen_at: string };
@@ -206,6 +212,10 @@ export interface Store {
   /** State claims of a state (and session), in report order. */
   uprStateClaims(query: { state_under_review?: string; session?: number }): Promise<UprStateClaim[]>;
   /** Starts an all-or-nothing write. Only one may be open at a time. */
+  /** Adds a UPR review (date, documents) or completes the stored one. */
+  addUprReview(review: UprReview): Promise<void>;
+  /** Reviews (of one state, or all), with their documents and how their recommendations were answered. */
+  uprReviews(query: { state_under_review?: string }): Promise<UprReviewEntry[]>;
   /** Every link decision of a kind, oldest first. */
   linkDecisions(kind: ResolutionKind): Promise<LinkDecisionRow[]>;
   /** Replaces the stored resolution of a kind by a new run, all or nothing. */

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { before, describe, test } from 'node:test';
 import { extractWorkingGroupReport } from './extract-working-group-report.ts';
+import { shippedReviews } from './shipped-reviews.ts';
 import { readUprStates, StateNames } from './state-names.ts';
 import type { ExtractedReport } from './working-group-report.ts';
 
@@ -73,8 +74,41 @@ describe('Working Group reports 2008–2014', () => {
         );
       assert.equal(pairs(r), PAIRS_BELOW_UPR_INFO[file] ?? entry.n);
       assert.ok(r.state_claims.length > 0);
+      // The review itself: its day (in the year the file is named after, or the one before) and the
+      // three documents issued for it, numbered 1–3 under the session, plus the report.
+      const year = Number(/(\d{4})\.pdf$/.exec(file)?.[1]);
+      assert.match(r.review?.date ?? '', /^\d{4}-\d{2}-\d{2}$/);
+      assert.ok([year, year - 1].includes(Number(r.review?.date?.slice(0, 4))), `${file}: ${r.review?.date}`);
+      assert.deepEqual(
+        r.review?.documents.map((d) => [d.kind, d.symbol.replace(/[A-Z]{3}\/(\d)$/, 'XXX/$1')]),
+        [
+          ['national-report', `A/HRC/WG.6/${entry.session}/XXX/1`],
+          ['un-compilation', `A/HRC/WG.6/${entry.session}/XXX/2`],
+          ['stakeholder-summary', `A/HRC/WG.6/${entry.session}/XXX/3`],
+          ['working-group-report', r.document],
+        ],
+      );
     });
   }
+
+  test('the shipped DPRK reviews are what the two DPRK reports say of themselves', () => {
+    const fromReports = [
+      'democraticpeoplesrepublicofkorea2010.pdf',
+      'democraticpeoplesrepublicofkorea2014.pdf',
+    ].map((file) => {
+      const r = report(file);
+      return {
+        state_under_review: r.state_under_review,
+        session: r.session,
+        date: r.review?.date,
+        documents: r.review?.documents,
+      };
+    });
+    assert.deepEqual(
+      shippedReviews().map(({ cycle: _, ...rest }) => rest),
+      fromReports,
+    );
+  });
 
   test('DPRK 2014: 268 recommendations, 185 to be examined and 83 without support', () => {
     const r = report('democraticpeoplesrepublicofkorea2014.pdf');

@@ -1,6 +1,6 @@
 // `daylight upr extract`: a report PDF (and its addendum) read into recommendations and claims.
 import { applyAddendum, readAddendumResponses } from './parse-addendum.ts';
-import { parseWorkingGroupReport } from './parse-working-group-report.ts';
+import { documentSymbol, parseWorkingGroupReport } from './parse-working-group-report.ts';
 import { readPdfLines } from './pdf-lines.ts';
 import { readUprStates, StateNames } from './state-names.ts';
 import type { ExtractedReport } from './working-group-report.ts';
@@ -15,9 +15,18 @@ export async function extractWorkingGroupReport(
   shippedStates ??= new StateNames(readUprStates());
   const report = parseWorkingGroupReport(await readPdfLines(reportPath), options.states ?? shippedStates);
   if (!options.addendumPath) return report;
-  const addendum = (await readPdfLines(options.addendumPath)).map((line) => line.text).join('\n');
+  const addendumLines = await readPdfLines(options.addendumPath);
+  const addendum = addendumLines.map((line) => line.text).join('\n');
+  const addendumSymbol = documentSymbol(addendumLines);
   return {
     ...report,
+    review:
+      report.review && addendumSymbol
+        ? {
+            ...report.review,
+            documents: [...report.review.documents, { kind: 'addendum', symbol: addendumSymbol }],
+          }
+        : report.review,
     recommendations: applyAddendum(report.recommendations, readAddendumResponses(addendum)),
   };
 }

@@ -52,6 +52,14 @@ export async function importExtractedReport(
     ),
   );
   const { inserted } = await store.addUprRecommendations(rows);
+  if (report.review)
+    await store.addUprReview({
+      state_under_review: state,
+      session,
+      cycle: cycleOfSession(session),
+      date: report.review.date,
+      documents: report.review.documents,
+    });
   const claims = await store.addUprStateClaims(
     report.state_claims.map((c) => ({
       document,

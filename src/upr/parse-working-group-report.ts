@@ -3,6 +3,7 @@ import { type BodyLine, bodyLines, joinLines, wordsOf } from './body-lines.ts';
 import type { PdfLine } from './pdf-lines.ts';
 import { readRecommendations } from './read-recommendations.ts';
 import { type NumberedParagraph, numberedParagraphs } from './report-paragraphs.ts';
+import { readReviewFacts } from './review-documents.ts';
 import type { StateNames } from './state-names.ts';
 import type { ExtractedReport, StateClaim } from './working-group-report.ts';
 
@@ -111,10 +112,16 @@ export function parseWorkingGroupReport(lines: PdfLine[], states: StateNames): E
   const { session, state } = first
     ? readIntroduction(paragraphText(first, words), states)
     : { session: null, state: null };
+  const document = documentSymbol(lines);
+  const introduction = paragraphs
+    .filter((p) => p.section === 'introduction' || p.number <= 4)
+    .map((p) => paragraphText(p, words))
+    .join('\n');
   return {
-    document: documentSymbol(lines),
+    document,
     state_under_review: state,
     session,
+    review: readReviewFacts(introduction, document),
     recommendations: readRecommendations(paragraphs, states, words),
     state_claims: readStateClaims(paragraphs, states, state, words),
   };

@@ -9,7 +9,8 @@ import { buildServer } from '../server/app.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.ts';
 import { tempDir, testKeys } from '../testing/factories.ts';
 import { importUprInfo, SHIPPED_UPR_FILE } from './import-upr-info.ts';
-import { cycleOfSession } from './upr-recommendation.ts';
+import { loadShippedReviews } from './shipped-reviews.ts';
+import { cycleOfSession, type UprReviewEntry } from './upr-recommendation.ts';
 
 const UPR_INFO = fileURLToPath(new URL('../../../shared/data/upr-info/recommendations.csv', import.meta.url));
 const admin = { user: 'admin', role: 'admin' as const };
@@ -136,6 +137,33 @@ describe("UPR Info's recommendations", () => {
       assert.equal(body.rows.length, 5);
       assert.ok(body.rows.every((r) => r.response === 'noted' && r.session === 6));
       assert.equal((await fetch(`${url}/api/upr/recommendations?action=9`)).status, 400);
+      // Reviews as entries: each with its date and documents, and how its recommendations were answered.
+      await loadShippedReviews(fresh);
+      await loadShippedReviews(fresh); // idempotent
+      const reviews = (await (
+        await fetch(`${url}/api/upr/reviews?state_under_review=DPR%20Korea`)
+      ).json()) as { reviews: UprReviewEntry[] };
+      assert.deepEqual(
+        reviews.reviews.map((r) => [r.session, r.cycle, r.date, r.documents.length]),
+        [
+          [6, 1, '2009-12-07', 4],
+          [19, 2, '2014-05-01', 4],
+        ],
+      );
+      for (const review of reviews.reviews) {
+        const inSession = (r: Record<string, string>) =>
+          r.To === 'DPR Korea' && r.Session === String(review.session);
+        assert.equal(review.recommendations, where(inSession));
+        assert.equal(
+          review.supported,
+          where((r) => inSession(r) && r.Response === 'Accepted'),
+        );
+        assert.equal(
+          review.noted,
+          where((r) => inSession(r) && r.Response === 'Noted'),
+        );
+        assert.equal(review.supported + review.noted + review.pending, review.recommendations);
+      }
     } finally {
       await app.close();
       await fresh.close();

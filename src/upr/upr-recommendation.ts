@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ReviewDocument } from './review-documents.ts';
 
 /** The UN regional groups, as UPR Info names them, and `Observer` for observer states (e.g. Palestine). */
 export const REGIONAL_GROUPS = ['Africa', 'Asia', 'EEG', 'GRULAC', 'WEOG', 'Observer'] as const;
@@ -64,4 +65,21 @@ export type UprStateClaim = {
   session: number;
   paragraph: string;
   text: string;
+};
+
+/** A review as stored: when it was held and the documents issued for it (symbols). */
+export type UprReview = {
+  state_under_review: string;
+  session: number;
+  cycle: number;
+  date: string | null;
+  documents: ReviewDocument[];
+};
+
+/** A review as listed: its facts and how its recommendations were answered. */
+export type UprReviewEntry = UprReview & {
+  recommendations: number;
+  supported: number;
+  noted: number;
+  pending: number;
 };

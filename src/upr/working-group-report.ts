@@ -1,5 +1,6 @@
 // What `daylight upr extract` reads out of a Working Group report: the interchange shape.
 import { z } from 'zod';
+import { ReviewFacts } from './review-documents.ts';
 
 /** How the state under review answered: in the report's own sections, or in the addendum. */
 export const RESPONSES = ['supported', 'noted'] as const;
@@ -27,6 +28,8 @@ export const ExtractedReport = z.object({
   document: z.string().nullable(),
   state_under_review: z.string().nullable(),
   session: z.number().int().nullable(),
+  /** The review's date and documents, from the report's introduction. */
+  review: ReviewFacts.optional(),
   recommendations: z.array(ExtractedRecommendation),
   state_claims: z.array(StateClaim),
 });

@@ -6,6 +6,7 @@ import { loadDemo } from '../../demo/load-demo.ts';
 import { formatProblem } from '../../interchange/import-records.ts';
 import { buildServer } from '../../server/app.ts';
 import { importUprInfo, SHIPPED_UPR_FILE } from '../../upr/import-upr-info.ts';
+import { loadShippedReviews } from '../../upr/shipped-reviews.ts';
 import { CommandError, withContext } from '../context.ts';
 
 /** `daylight start` (`npm start`): open the database, with the demo data on first run, and serve it. */
@@ -52,6 +53,7 @@ export function registerStart(program: Command): void {
           if (upr.ok)
             process.stderr.write(`loaded ${upr.inserted} UPR recommendations to the DPRK (data/upr/)\n`);
         }
+        await loadShippedReviews(store); // idempotent: completes the reviews' dates and documents
         const app = await buildServer(store, {
           keys: unlocked,
           logger: true,

@@ -34,6 +34,24 @@ export function registerUpr(program: Command): Command {
       });
     });
   upr
+    .command('reviews')
+    .description('reviews with their date, documents and how their recommendations were answered')
+    .option('--to <state>', 'state under review, as UPR Info names it (e.g. "DPR Korea")')
+    .option('--json', 'as JSON')
+    .action(async (options: { to?: string; json?: boolean }) => {
+      await withContext(program.opts(), async ({ store }) => {
+        const reviews = await store.uprReviews({ state_under_review: options.to });
+        if (options.json) process.stdout.write(`${JSON.stringify(reviews)}\n`);
+        else
+          for (const r of reviews)
+            process.stdout.write(
+              `${r.state_under_review}\tcycle ${r.cycle}\tsession ${r.session}\t${r.date ?? 'date unknown'}\t` +
+                `${r.recommendations} recommendations (${r.supported} supported, ${r.noted} noted, ${r.pending} pending)\t` +
+                `${r.documents.map((d) => d.symbol).join(' ')}\n`,
+            );
+      });
+    });
+  upr
     .command('search')
     .description(
       'recommendations by state under review, cycle, session, issue, response, action, recommending state or group, words',

@@ -226,6 +226,22 @@ export const MIGRATIONS: Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 10,
+    name: 'UPR reviews',
+    sql: `
+      -- A review (state, session) with its date and documents; reviews known only from their
+      -- recommendations are listed without them.
+      CREATE TABLE upr_reviews (
+        state_under_review TEXT NOT NULL,
+        session INTEGER NOT NULL,
+        cycle INTEGER NOT NULL,
+        date TEXT,
+        documents TEXT NOT NULL, -- JSON array of {kind, symbol}
+        PRIMARY KEY (state_under_review, session)
+      ) STRICT;
+    `,
+  },
 ];
 
 /** Brings a database up to the newest schema, each migration in its own transaction. */

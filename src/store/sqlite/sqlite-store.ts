@@ -15,7 +15,13 @@ import type {
   StoredResolution,
 } from '../../resolution/resolution-rows.ts';
 import { ftsPhrase, indexableText } from '../../search/hangul-bigrams.ts';
-import type { UprFilter, UprRecommendation, UprStateClaim } from '../../upr/upr-recommendation.ts';
+import type {
+  UprFilter,
+  UprRecommendation,
+  UprReview,
+  UprReviewEntry,
+  UprStateClaim,
+} from '../../upr/upr-recommendation.ts';
 import type {
   DanglingReference,
   EditOutcome,
@@ -46,7 +52,9 @@ import {
   insertUprRecommendations,
   insertUprStateClaims,
   selectUprRecommendations,
+  selectUprReviews,
   selectUprStateClaims,
+  upsertUprReview,
 } from './upr-tables.ts';
 
 type Tables = {
@@ -248,6 +256,15 @@ export class SqliteStore implements Store {
 
   async uprStateClaims(query: { state_under_review?: string; session?: number }): Promise<UprStateClaim[]> {
     return selectUprStateClaims(this.db, query);
+  }
+
+  async addUprReview(review: UprReview): Promise<void> {
+    if (this.writing) throw new Error('a write session is open on this store');
+    upsertUprReview(this.db, review);
+  }
+
+  async uprReviews(query: { state_under_review?: string }): Promise<UprReviewEntry[]> {
+    return selectUprReviews(this.db, query);
   }
 
   async linkDecisions(kind: ResolutionKind): Promise<LinkDecisionRow[]> {

@@ -1,5 +1,11 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { UprFilter, UprRecommendation, UprStateClaim } from '../../upr/upr-recommendation.ts';
+import type {
+  UprFilter,
+  UprRecommendation,
+  UprReview,
+  UprReviewEntry,
+  UprStateClaim,
+} from '../../upr/upr-recommendation.ts';
 
 /** Adds recommendations in one transaction; a row whose id is stored already is left as it is. */
 export function insertUprRecommendations(
@@ -131,4 +137,58 @@ export function selectUprStateClaims(
       WHERE (?1 IS NULL OR state_under_review = ?1) AND (?2 IS NULL OR session = ?2)
       ORDER BY session, document, CAST(paragraph AS INTEGER), paragraph`)
     .all(query.state_under_review ?? null, query.session ?? null) as unknown as UprStateClaim[];
+}
+
+/** Adds a review or completes a stored one: new documents are added, a known date is kept. */
+export function upsertUprReview(db: DatabaseSync, review: UprReview): void {
+  const stored = db
+    .prepare('SELECT date, documents FROM upr_reviews WHERE state_under_review = ? AND session = ?')
+    .get(review.state_under_review, review.session) as { date: string | null; documents: string } | undefined;
+  const documents = stored ? (JSON.parse(stored.documents) as UprReview['documents']) : [];
+  for (const d of review.documents) if (!documents.some((s) => s.symbol === d.symbol)) documents.push(d);
+  db.prepare(`INSERT INTO upr_reviews (state_under_review, session, cycle, date, documents) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (state_under_review, session) DO UPDATE SET date = excluded.date, documents = excluded.documents`).run(
+    review.state_under_review,
+    review.session,
+    review.cycle,
+    stored?.date ?? review.date,
+    JSON.stringify(documents),
+  );
+}
+
+/**
+ * Every review of a state (or of all states): those stored with their documents and those known
+ * only from recommendations, each with how its recommendations were answered, oldest first.
+ */
+export function selectUprReviews(db: DatabaseSync, query: { state_under_review?: string }): UprReviewEntry[] {
+  const rows = db
+    .prepare(`WITH counted AS (
+        SELECT state_under_review, session, min(cycle) AS cycle, count(*) AS recommendations,
+          sum(response = 'supported') AS supported, sum(response = 'noted') AS noted,
+          sum(response IS NULL) AS pending
+        FROM upr_recommendations WHERE ?1 IS NULL OR state_under_review = ?1
+        GROUP BY state_under_review, session),
+      keys AS (
+        SELECT state_under_review, session, cycle FROM counted
+        UNION SELECT state_under_review, session, cycle FROM upr_reviews WHERE ?1 IS NULL OR state_under_review = ?1)
+      SELECT k.state_under_review, k.session, k.cycle, v.date, coalesce(v.documents, '[]') AS documents,
+        coalesce(c.recommendations, 0) AS recommendations, coalesce(c.supported, 0) AS supported,
+        coalesce(c.noted, 0) AS noted, coalesce(c.pending, 0) AS pending
+      FROM keys k
+      LEFT JOIN upr_reviews v ON v.state_under_review = k.state_under_review AND v.session = k.session
+      LEFT JOIN counted c ON c.state_under_review = k.state_under_review AND c.session = k.session
+      GROUP BY k.state_under_review, k.session
+      ORDER BY k.state_under_review, k.session`)
+    .all(query.state_under_review ?? null);
+  return rows.map((row) => ({
+    state_under_review: String(row.state_under_review),
+    session: Number(row.session),
+    cycle: Number(row.cycle),
+    date: row.date === null ? null : String(row.date),
+    documents: JSON.parse(String(row.documents)) as UprReview['documents'],
+    recommendations: Number(row.recommendations),
+    supported: Number(row.supported),
+    noted: Number(row.noted),
+    pending: Number(row.pending),
+  }));
 }
