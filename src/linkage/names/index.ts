@@ -1,0 +1,6 @@
+export { northForm, southForm, southSyllable } from './initial-sound-rule.ts';
+export type { NameReading } from './name-reading.ts';
+export { nameKey, nameSimilarity, nameSimilarityOfKeys, readingSimilarity } from './name-similarity.ts';
+export { readingKey, readName } from './read-name.ts';
+export { type RomanizationSystem, romanizeHangul, romanizeName } from './romanize-hangul.ts';
+export { SURNAMES, type SurnameEntry } from './surnames.ts';
