@@ -15,7 +15,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '2000,20000' },
     mentions: { type: 'string', default: '100000' },
     seed: { type: 'string', default: '1' },
-    'em-u': { type: 'boolean', default: false },
+    'u-mode': { type: 'string', default: 'random' },
   },
 });
 const seed = Number(values.seed);
@@ -24,7 +24,7 @@ const pct = (x: number) => (100 * x).toFixed(2);
 
 for (const persons of values.sizes.split(',').filter(Boolean).map(Number)) {
   const data = generateMentions({ persons, seed });
-  const result = linkMentions(data.mentions, { emU: values['em-u'] });
+  const result = linkMentions(data.mentions, { uMode: values['u-mode'] as 'random' });
   const metrics = pairwiseMetrics(result.clusters, data.person);
   const f = extractFeatures(data.mentions);
   const recall = blockingRecall(
@@ -43,7 +43,7 @@ if (mentionTarget > 0) {
   const mentions = data.mentions.slice(0, mentionTarget);
   const cpuStart = process.cpuUsage();
   const start = performance.now();
-  const result = linkMentions(mentions, { emU: values['em-u'] });
+  const result = linkMentions(mentions, { uMode: values['u-mode'] as 'random' });
   const seconds = (performance.now() - start) / 1000;
   const cpu = process.cpuUsage(cpuStart);
   const s = result.stats;

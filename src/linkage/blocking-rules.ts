@@ -19,6 +19,8 @@ function byReading(f: Features, i: number, key: (r: NameReading) => string | nul
 }
 
 const year = (f: Features, i: number) => f.birthYear[i] || null;
+/** The surname's canonical id, else its spelling's key. */
+const surname = (r: NameReading) => r.surname ?? (r.surnameKey || null);
 const given = (r: NameReading) => (r.given ? r.given : null);
 const first = (r: NameReading) => r.syllables[0] ?? null;
 const last = (r: NameReading) => (r.syllables.length > 1 ? r.syllables[r.syllables.length - 1]! : null);
@@ -30,24 +32,24 @@ const last = (r: NameReading) => (r.syllables.length > 1 ? r.syllables[r.syllabl
  * recognition (given name + birth year, or + sex + province).
  */
 export const BLOCKING_RULES: BlockingRule[] = [
-  { name: 'name key', keys: (f, i) => byReading(f, i, (r) => `${r.surname ?? ''}|${r.given}`) },
+  { name: 'name key', keys: (f, i) => byReading(f, i, (r) => `${surname(r) ?? ''}|${r.given}`) },
   {
     name: 'syllable set',
-    keys: (f, i) => byReading(f, i, (r) => [r.surname ?? '', ...r.syllables].sort().join(' ')),
+    keys: (f, i) => byReading(f, i, (r) => [r.surnameKey, ...r.syllables].sort().join(' ')),
   },
   {
     name: 'surname + first syllable',
-    keys: (f, i) => byReading(f, i, (r) => (r.surname && first(r) ? `${r.surname}|${first(r)}` : null)),
+    keys: (f, i) => byReading(f, i, (r) => (surname(r) && first(r) ? `${surname(r)}|${first(r)}` : null)),
   },
   {
     name: 'surname + first syllable + birth year',
     keys: (f, i) =>
-      year(f, i) ? byReading(f, i, (r) => (first(r) ? `${r.surname}|${first(r)}|${year(f, i)}` : null)) : [],
+      year(f, i) ? byReading(f, i, (r) => (first(r) ? `${surname(r)}|${first(r)}|${year(f, i)}` : null)) : [],
   },
   {
     name: 'surname + last syllable + birth year',
     keys: (f, i) =>
-      year(f, i) ? byReading(f, i, (r) => (last(r) ? `${r.surname}|${last(r)}|${year(f, i)}` : null)) : [],
+      year(f, i) ? byReading(f, i, (r) => (last(r) ? `${surname(r)}|${last(r)}|${year(f, i)}` : null)) : [],
   },
   {
     name: 'given name + birth year',

@@ -123,7 +123,7 @@ function drawPerson(random: Random, k: number, facilities: FacilityForms[]): Per
 function writeMention(person: Person, id: string, source: string, random: Random): Mention {
   const m: Mention = { id, source };
   const style = pickStyle(random);
-  if (!random.chance(0.03)) m.name = writeGenName(person.name, style, random);
+  if (!random.chance(0.01)) m.name = writeGenName(person.name, style, random);
   if (random.chance(0.15) && !style.startsWith('hangul'))
     m.name_ko = writeGenName(person.name, random.chance(0.5) ? 'hangul-north' : 'hangul-south', random);
   if (!random.chance(0.15)) m.sex = random.chance(0.003) ? (person.sex === 'M' ? 'F' : 'M') : person.sex;

@@ -1,10 +1,3 @@
-// The one place the engine reaches the names and places module, so that its contract is seen at a glance.
-export {
-  facilitySimilarity,
-  type NameReading,
-  nameKey,
-  nameSimilarity,
-  readName,
-  resolveFacility,
-  resolveOrigin,
-} from './names-fallback.ts';
+// The one place the engine reaches the names and places modules, so that its contract is seen at a glance.
+export { type NameReading, nameSimilarity, readingKey as nameKey, readName } from './names/index.ts';
+export { facilitySimilarity, resolveFacility, resolveOrigin } from './places-fallback.ts';

@@ -21,8 +21,12 @@ export type LinkOptions = {
   /** Random pairs sampled for u (default 200,000); seed of that sample (default 1). */
   uSamples?: number;
   seed?: number;
-  /** Estimate u by EM on candidate pairs as well, instead of keeping the random-pair u (default false). */
-  emU?: boolean;
+  /**
+   * How u enters: 'random' (default) EM estimates m and λ with u free on the candidate pairs, and
+   * scores weigh m against the random-pair u with the prior scaled to all pairs; 'fixed' keeps u at
+   * the random-pair values during EM too; 'em' scores with EM's own u and λ on candidate pairs.
+   */
+  uMode?: 'random' | 'fixed' | 'em';
 };
 
 export type LinkStats = {
@@ -107,10 +111,14 @@ export function linkMentions(mentions: readonly Mention[], options: LinkOptions 
   }
   const tComparing = clock();
 
-  const em = fitEm(counts, { lambda: 0.1, m: initialM(), u }, { fixU: !options.emU });
+  const uMode = options.uMode ?? 'random';
+  const em = fitEm(counts, { lambda: 0.1, m: initialM(), u }, { fixU: uMode === 'fixed' });
   const tEm = clock();
   const m = em.parameters.m;
-  const tables = scoringTables(f, m, options.emU ? em.parameters.u : u, em.parameters.lambda, n);
+  const tables =
+    uMode === 'em'
+      ? scoringTables(f, m, em.parameters.u, em.parameters.lambda, n, true)
+      : scoringTables(f, m, u, em.parameters.lambda, n);
   const probability = new Float64Array(n);
   const { patternWeight, priorWeight } = tables;
   let linkCount = 0;
@@ -165,7 +173,7 @@ export function linkMentions(mentions: readonly Mention[], options: LinkOptions 
     clusters,
     links,
     uncertain,
-    model: describeModel(em.parameters, options.emU ? em.parameters.u : u, tables, em),
+    model: describeModel(em.parameters, uMode === 'em' ? em.parameters.u : u, tables, em),
     stats: {
       mentions: f.count,
       candidatePairs: n,

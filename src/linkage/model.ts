@@ -48,9 +48,12 @@ export function scoringTables(
   u: number[][],
   lambda: number,
   candidatePairs: number,
+  priorOnCandidates = false,
 ): ScoringTables {
   const allPairs = (f.count * (f.count - 1)) / 2;
-  const prior = Math.min(Math.max((lambda * candidatePairs) / Math.max(allPairs, 1), 1e-12), 0.5);
+  const prior = priorOnCandidates
+    ? lambda
+    : Math.min(Math.max((lambda * candidatePairs) / Math.max(allPairs, 1), 1e-12), 0.5);
   const levelWeight = LEVEL_COUNTS.map((l, field) =>
     Array.from({ length: l + 1 }, (_, level) =>
       level === l ? 0 : Math.log2(m[field]![level]! / u[field]![level]!),
