@@ -1,6 +1,13 @@
 // TEMPORARY stand-in for ./places/index.ts until the places module lands.
 // Deliberately crude: only so that the engine can run end to end. Remove once theirs is committed.
 
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f'’]/g, '')
+    .toLowerCase();
+}
+
 function jaroWinkler(a: string, b: string): number {
   if (a === b) return 1;
   const la = a.length;
