@@ -37,7 +37,11 @@ function surnameSimilarity(a: NameReading, b: NameReading): number {
   return 0.8 * jaroWinkler(a.surnameKey, b.surnameKey);
 }
 
-function givenSimilarity(a: NameReading, b: NameReading): number {
+/** The parts of a reading that a syllable sequence comparison uses (also for place names). */
+export type SyllableSequence = Pick<NameReading, 'given' | 'syllables' | 'fine'>;
+
+/** Similarity of two syllable sequences (given names, place names), in [0,1]. */
+export function sequenceSimilarity(a: SyllableSequence, b: SyllableSequence): number {
   if (a.given === '' && b.given === '') return 1;
   if (a.given === '' || b.given === '') return 0.3;
   const n = a.fine.length;
@@ -53,7 +57,7 @@ function givenSimilarity(a: NameReading, b: NameReading): number {
 
 /** Similarity of two single readings, in [0,1]. */
 export function readingSimilarity(a: NameReading, b: NameReading): number {
-  let score = SURNAME_WEIGHT * surnameSimilarity(a, b) + (1 - SURNAME_WEIGHT) * givenSimilarity(a, b);
+  let score = SURNAME_WEIGHT * surnameSimilarity(a, b) + (1 - SURNAME_WEIGHT) * sequenceSimilarity(a, b);
   if (a.repaired !== b.repaired) score *= REPAIRED;
   return score;
 }
