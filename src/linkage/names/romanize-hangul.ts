@@ -12,6 +12,7 @@ const MR_INITIALS = ['k', 'kk', 'n', 't', 'tt', 'r', 'm', 'p', 'pp', 's', 'ss', 
 // biome-ignore format: a jamo table reads best on one line
 const DPRK_INITIALS = ['k', 'kk', 'n', 't', 'tt', 'r', 'm', 'p', 'pp', 's', 'ss', '', 'j', 'jj', 'ch', 'kh', 'th', 'ph', 'h'];
 const MR_VOICED: Record<string, string> = { k: 'g', t: 'd', p: 'b', ch: 'j' };
+const DPRK_VOICED: Record<string, string> = { k: 'g', t: 'd', p: 'b' };
 const VOWELS: Record<string, string> = {
   ㅏ: 'a',
   ㅐ: 'ae',
@@ -80,13 +81,13 @@ function syllableMrDprk(jamo: Jamo, previous: Jamo | null, system: 'mr' | 'dprk'
   let vowel = VOWELS[jamo.vowel] ?? '';
   if (system === 'dprk') vowel = vowel.replace('ŏ', 'o').replace('ŭ', 'u');
   if (system === 'mr' && start === 's' && (vowel.startsWith('i') || vowel.startsWith('wi'))) start = 'sh';
-  if (system === 'mr' && previous) {
+  if (previous) {
     const before = FINALS[previous.final] ?? '';
-    const voiced = MR_VOICED[start];
+    const voiced = system === 'mr' ? MR_VOICED[start] : DPRK_VOICED[start];
     if (voiced && (before === '' || before === 'n' || before === 'l' || before === 'm' || before === 'ng'))
       start = voiced;
     if (start === 'r') start = before === 'l' ? 'l' : before === '' ? 'r' : 'n';
-    if (start === 'g' && before === 'n') start = "'g";
+    if (system === 'mr' && start === 'g' && before === 'n') start = "'g";
   }
   return start + vowel + (FINALS[jamo.final] ?? '');
 }

@@ -20,25 +20,28 @@ function costOf(fine: string[], rarity: number): number {
  */
 export function segmentLetters(letters: string, limit = 3, margin = 0.75): Segmentation[] {
   const table = syllableSpellings();
-  const found: { parts: string[]; rarity: number }[] = [];
+  const found: { parts: string[]; texts: string[]; rarity: number }[] = [];
+  const texts: string[] = [];
   const walk = (at: number, parts: string[], rarity: number) => {
     if (found.length >= MAX_SEGMENTATIONS) return;
     if (at === letters.length) {
-      found.push({ parts: [...parts], rarity });
+      found.push({ parts: [...parts], texts: [...texts], rarity });
       return;
     }
     for (let end = Math.min(letters.length, at + MAX_SPELLING_LENGTH); end > at; end--) {
       const spelling = table.get(letters.slice(at, end));
       if (!spelling) continue;
       parts.push(spelling.keys);
+      texts.push(letters.slice(at, end));
       walk(end, parts, rarity + spelling.rarity);
       parts.pop();
+      texts.pop();
     }
   };
   walk(0, [], 0);
   const scored = found
-    .map(({ parts, rarity }) => {
-      const fine = assimilated(parts);
+    .map(({ parts, texts, rarity }) => {
+      const fine = assimilated(parts, texts);
       return { fine, cost: costOf(parts, rarity) };
     })
     .sort((a, b) => a.cost - b.cost);
@@ -61,12 +64,12 @@ const FINE = /^([ktpjshmn]?)([aeiouwy]+)(ng|[ktnlmp]?)$/;
  * Romanisers that follow pronunciation write a final ㄱ as ng and ㅂ as m before ㄴ/ㅁ (국민 →
  * gungmin), and ㄴ as l next to ㄹ (진룡 → jillyong): a syllable read so may also be the other one.
  */
-function assimilated(parts: string[]): string[] {
+function assimilated(parts: string[], texts: string[]): string[] {
   return parts.map((set, i) => {
-    const next = parts[i + 1];
+    const next = texts[i + 1];
     if (!next) return set;
-    const nextStart = FINE.exec(next.split('/')[0] ?? '')?.[1] ?? '';
-    const nextIsNasal = nextStart === 'n' || nextStart === 'm' || /^(i|y)/.test(next);
+    const nextIsNasal = /^[nm]/.test(next);
+    const nextIsLiquid = /^[rln]/.test(next);
     const extra: string[] = [];
     for (const key of set.split('/')) {
       const m = FINE.exec(key);
@@ -74,9 +77,11 @@ function assimilated(parts: string[]): string[] {
       const [, initial = '', vowel = '', final = ''] = m;
       if (nextIsNasal && final === 'ng') extra.push(fineKey(initial, vowel, 'k'));
       if (nextIsNasal && final === 'm') extra.push(fineKey(initial, vowel, 'p'));
-      if (nextStart === 'n' && final === 'l') extra.push(fineKey(initial, vowel, 'n'));
+      if (nextIsLiquid && final === 'l') extra.push(fineKey(initial, vowel, 'n'));
     }
-    if (extra.length === 0) return set;
-    return [...new Set([...set.split('/'), ...extra])].sort().join('/');
+    const own = set.split('/');
+    const added = [...new Set(extra)].filter((k) => !own.includes(k)).sort();
+    // The syllable's own readings stay first: the coarse key is taken from the first.
+    return added.length === 0 ? set : [...own, ...added].join('/');
   });
 }

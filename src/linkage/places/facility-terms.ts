@@ -90,6 +90,11 @@ export function parseFacilityText(text: string): FacilityText {
     }
     rule.pattern.lastIndex = 0;
   }
+  // An umbrella type adds nothing when a specific one is named ("State Security detention centre").
+  const specific = (umbrella: string) =>
+    types.some((t) => t !== umbrella && typeCompatible([umbrella], t) && t !== 'CAMP' && t !== 'GURYUJANG');
+  for (const umbrella of ['CAMP', 'GURYUJANG'])
+    if (types.includes(umbrella) && specific(umbrella)) types.splice(types.indexOf(umbrella), 1);
   let number: number | null = null;
   const numbered = /(?:제\s*)?(\d{1,3})\s*(?:호|번)?/.exec(rest);
   if (numbered) {
