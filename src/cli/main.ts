@@ -11,6 +11,7 @@ import { registerExport } from './commands/export-command.ts';
 import { registerFiles } from './commands/files-command.ts';
 import { registerImport } from './commands/import-command.ts';
 import { registerKeys } from './commands/keys-command.ts';
+import { registerLink } from './commands/link-command.ts';
 import { registerProof } from './commands/proof-command.ts';
 import { registerRecordCommands } from './commands/records-commands.ts';
 import { registerResolve } from './commands/resolve-command.ts';
@@ -57,6 +58,7 @@ registerUprExtract(upr);
 registerUprClassify(upr);
 registerProof(program);
 registerEstimate(program);
+registerLink(program);
 
 // `daylight export | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

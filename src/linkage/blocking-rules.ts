@@ -1,0 +1,66 @@
+import type { Features } from './features.ts';
+import type { NameReading } from './korean.ts';
+
+/** A blocking rule: the keys under which a mention is filed; mentions sharing a key are compared. */
+export type BlockingRule = { name: string; keys: (f: Features, i: number) => string[] };
+
+function readingsOf(f: Features, i: number): NameReading[] {
+  const id = f.name[i]!;
+  return id < 0 ? [] : f.names[id]!.readings;
+}
+
+function byReading(f: Features, i: number, key: (r: NameReading) => string | null): string[] {
+  const out: string[] = [];
+  for (const r of readingsOf(f, i)) {
+    const k = key(r);
+    if (k !== null && !out.includes(k)) out.push(k);
+  }
+  return out;
+}
+
+const year = (f: Features, i: number) => f.birthYear[i] || null;
+/** The surname's canonical id, else its spelling's key. */
+const surname = (r: NameReading) => r.surname ?? (r.surnameKey || null);
+const given = (r: NameReading) => (r.given ? r.given : null);
+const first = (r: NameReading) => r.syllables[0] ?? null;
+const last = (r: NameReading) => (r.syllables.length > 1 ? r.syllables[r.syllables.length - 1]! : null);
+
+/**
+ * The union of rules the engine blocks on. Each catches what the others miss: a shared reading of the
+ * whole name; the same syllables in another order (Western order, surname taken for a given name); a
+ * typo in one given syllable (surname + the other syllable + birth year); a surname spelt beyond
+ * recognition (given name + birth year, or + sex + province).
+ */
+export const BLOCKING_RULES: BlockingRule[] = [
+  { name: 'name key', keys: (f, i) => byReading(f, i, (r) => `${surname(r) ?? ''}|${r.given}`) },
+  {
+    name: 'syllable set',
+    keys: (f, i) => byReading(f, i, (r) => [r.surnameKey, ...r.syllables].sort().join(' ')),
+  },
+  {
+    name: 'surname + first syllable',
+    keys: (f, i) => byReading(f, i, (r) => (surname(r) && first(r) ? `${surname(r)}|${first(r)}` : null)),
+  },
+  {
+    name: 'surname + first syllable + birth year',
+    keys: (f, i) =>
+      year(f, i) ? byReading(f, i, (r) => (first(r) ? `${surname(r)}|${first(r)}|${year(f, i)}` : null)) : [],
+  },
+  {
+    name: 'surname + last syllable + birth year',
+    keys: (f, i) =>
+      year(f, i) ? byReading(f, i, (r) => (last(r) ? `${surname(r)}|${last(r)}|${year(f, i)}` : null)) : [],
+  },
+  {
+    name: 'given name + birth year',
+    keys: (f, i) =>
+      year(f, i) ? byReading(f, i, (r) => (given(r) ? `${given(r)}|${year(f, i)}` : null)) : [],
+  },
+  {
+    name: 'given name + sex + province',
+    keys: (f, i) =>
+      f.sex[i] && f.province[i]! >= 0
+        ? byReading(f, i, (r) => (given(r) ? `${given(r)}|${f.sex[i]}|${f.province[i]}` : null))
+        : [],
+  },
+];

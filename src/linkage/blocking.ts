@@ -1,0 +1,99 @@
+import { BLOCKING_RULES, type BlockingRule } from './blocking-rules.ts';
+import type { Features } from './features.ts';
+
+export type BlockingOptions = {
+  rules?: BlockingRule[];
+  /** Blocks larger than this are not compared all against all but by sorted neighbourhood. */
+  maxBlock?: number;
+  /** In a sorted-neighbourhood block, how many neighbours on each side a mention is compared with. */
+  window?: number;
+};
+
+/** Candidate pairs (i < j), each once, in increasing i. */
+export type CandidatePairs = { count: number; left: Int32Array; right: Int32Array; oversizedBlocks: number };
+
+/**
+ * Candidate pairs from the union of the blocking rules. A block of up to `maxBlock` mentions is
+ * compared all against all; a larger one (a very common name) is sorted by birth year, then name
+ * and each mention compared with its `window` neighbours on either side, so that a huge block costs
+ * linear, not quadratic, time and its likeliest pairs are still compared. Pairs found by several
+ * rules are emitted once (a per-mention stamp, no hash set).
+ */
+export function candidatePairs(f: Features, options: BlockingOptions = {}): CandidatePairs {
+  const rules = options.rules ?? BLOCKING_RULES;
+  const maxBlock = options.maxBlock ?? 400;
+  const window = options.window ?? 40;
+  const n = f.count;
+  const blocks: number[][] = [];
+  for (const rule of rules) {
+    const index = new Map<string, number[]>();
+    for (let i = 0; i < n; i++)
+      for (const key of rule.keys(f, i)) {
+        const members = index.get(key);
+        if (members) members.push(i);
+        else index.set(key, [i]);
+      }
+    for (const members of index.values()) if (members.length > 1) blocks.push(members);
+  }
+
+  // Oversized blocks: sort by birth year, then name id, for the sliding window.
+  let oversizedBlocks = 0;
+  const oversized = new Uint8Array(blocks.length);
+  for (let b = 0; b < blocks.length; b++) {
+    const members = blocks[b]!;
+    if (members.length <= maxBlock) continue;
+    oversized[b] = 1;
+    oversizedBlocks++;
+    members.sort((x, y) => f.birthYear[x]! - f.birthYear[y]! || f.name[x]! - f.name[y]! || x - y);
+  }
+
+  // Memberships, by mention: (block, position).
+  const offsets = new Int32Array(n + 1);
+  for (const members of blocks) for (const i of members) offsets[i + 1]!++;
+  for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
+  const fill = offsets.slice(0, n);
+  const memberBlock = new Int32Array(offsets[n]!);
+  const memberPos = new Int32Array(offsets[n]!);
+  blocks.forEach((members, b) => {
+    members.forEach((i, pos) => {
+      const at = fill[i]!++;
+      memberBlock[at] = b;
+      memberPos[at] = pos;
+    });
+  });
+
+  let left = new Int32Array(1 << 16);
+  let right = new Int32Array(1 << 16);
+  let count = 0;
+  const stamp = new Int32Array(n).fill(-1);
+  const emit = (i: number, j: number) => {
+    if (stamp[j] === i) return;
+    stamp[j] = i;
+    if (count === left.length) {
+      const l = new Int32Array(left.length * 2);
+      l.set(left);
+      left = l;
+      const r = new Int32Array(right.length * 2);
+      r.set(right);
+      right = r;
+    }
+    left[count] = i;
+    right[count] = j;
+    count++;
+  };
+  for (let i = 0; i < n; i++) {
+    for (let at = offsets[i]!; at < offsets[i + 1]!; at++) {
+      const b = memberBlock[at]!;
+      const members = blocks[b]!;
+      const pos = memberPos[at]!;
+      if (oversized[b]) {
+        const end = Math.min(members.length, pos + window + 1);
+        for (let k = Math.max(0, pos - window); k < end; k++) {
+          const j = members[k]!;
+          if (j > i) emit(i, j);
+        }
+      } else for (let k = pos + 1; k < members.length; k++) emit(i, members[k]!);
+    }
+  }
+  return { count, left: left.subarray(0, count), right: right.subarray(0, count), oversizedBlocks };
+}

@@ -1,0 +1,138 @@
+import type { Features } from './features.ts';
+import { STRIDES } from './fields.ts';
+import { facilitySimilarity, nameSimilarity } from './korean.ts';
+
+/** Name similarity at or above which two names are "close" and "similar". */
+export const NAME_CLOSE = 0.92;
+export const NAME_SIMILAR = 0.8;
+const FACILITY_SIMILAR = 0.8;
+
+const [S_NAME, S_YEAR, S_SEX, S_ORIGIN, S_FACILITY, S_DETENTION, S_SOURCE] = STRIDES as [
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+];
+
+/** Compares pairs of mentions into comparison patterns; remembers what it learnt of distinct names. */
+export type PairComparer = {
+  /** The comparison pattern of mentions i and j. */
+  compare(i: number, j: number): number;
+  /** After `compare`: the name key both share (for the term-frequency adjustment), else -1. */
+  sharedKey(): number;
+  /** Distinct name pairs compared so far (each scored once). */
+  namePairs(): number;
+};
+
+/**
+ * A comparer over precomputed features. Name and facility levels are cached per distinct pair, so the
+ * slow string similarity runs once per pair of distinct spellings, not once per pair of mentions;
+ * `cache: false` is for one-off pairs (random sampling) that would only fill the cache.
+ */
+export function pairComparer(f: Features, options: { cache?: boolean } = {}): PairComparer {
+  const useCache = options.cache ?? true;
+  const nameCache = new Map<number, number>();
+  const facilityCache = new Map<number, number>();
+  const names = f.names;
+  const nameCount = names.length;
+  const facilityCount = f.facilities.length;
+  const { name, birthYear, sex, province, locality, facility, from, to, source } = f;
+  let shared = -1;
+
+  /** Level | (shared key + 1) << 2. */
+  function nameCode(a: number, b: number): number {
+    const x = names[a]!;
+    const y = names[b]!;
+    for (const k of x.keys) if (y.keys.includes(k)) return 3 | ((k + 1) << 2);
+    const s = nameSimilarity(x.readings, y.readings);
+    return s >= NAME_CLOSE ? 2 : s >= NAME_SIMILAR ? 1 : 0;
+  }
+
+  function nameLevel(a: number, b: number): number {
+    if (a === b) {
+      const k = names[a]!.keys[0]!;
+      shared = k;
+      return 3;
+    }
+    let code: number | undefined;
+    if (useCache) {
+      const key = a < b ? a * nameCount + b : b * nameCount + a;
+      code = nameCache.get(key);
+      if (code === undefined) {
+        code = nameCode(a, b);
+        nameCache.set(key, code);
+      }
+    } else code = nameCode(a, b);
+    shared = (code >> 2) - 1;
+    return code & 3;
+  }
+
+  function facilityLevel(a: number, b: number): number {
+    if (a === b) return 2;
+    const key = a < b ? a * facilityCount + b : b * facilityCount + a;
+    let level = facilityCache.get(key);
+    if (level === undefined) {
+      const x = f.facilities[a]!;
+      const y = f.facilities[b]!;
+      if (x.codes.some((c) => y.codes.includes(c)) || (x.key !== null && x.key === y.key)) level = 2;
+      else level = facilitySimilarity(x.text, y.text) >= FACILITY_SIMILAR ? 1 : 0;
+      facilityCache.set(key, level);
+    }
+    return level;
+  }
+
+  function compare(i: number, j: number): number {
+    shared = -1;
+    let p = 0;
+    const ni = name[i]!;
+    const nj = name[j]!;
+    p += (ni < 0 || nj < 0 ? 4 : nameLevel(ni, nj)) * S_NAME;
+
+    const yi = birthYear[i]!;
+    const yj = birthYear[j]!;
+    if (yi === 0 || yj === 0) p += 4 * S_YEAR;
+    else {
+      const d = yi > yj ? yi - yj : yj - yi;
+      p += (d === 0 ? 3 : d === 1 ? 2 : d <= 4 ? 1 : 0) * S_YEAR;
+    }
+
+    const si = sex[i]!;
+    const sj = sex[j]!;
+    p += (si === 0 || sj === 0 ? 2 : si === sj ? 1 : 0) * S_SEX;
+
+    const pi = province[i]!;
+    const pj = province[j]!;
+    const li = locality[i]!;
+    const lj = locality[j]!;
+    let origin: number;
+    if (pi < 0 || pj < 0) origin = li >= 0 && li === lj ? 3 : 4;
+    else if (pi !== pj) origin = 0;
+    else if (li < 0 || lj < 0) origin = 2;
+    else origin = li === lj ? 3 : 1;
+    p += origin * S_ORIGIN;
+
+    const fi = facility[i]!;
+    const fj = facility[j]!;
+    p += (fi < 0 || fj < 0 ? 3 : facilityLevel(fi, fj)) * S_FACILITY;
+
+    const ai = from[i]!;
+    const aj = from[j]!;
+    if (ai === 0 || aj === 0) p += 3 * S_DETENTION;
+    else {
+      const start = ai > aj ? ai : aj;
+      const end = to[i]! < to[j]! ? to[i]! : to[j]!;
+      const gap = start - end;
+      p += (gap <= 0 ? 2 : gap <= 2 ? 1 : 0) * S_DETENTION;
+    }
+
+    const ci = source[i]!;
+    const cj = source[j]!;
+    p += (ci < 0 || cj < 0 ? 2 : ci === cj ? 0 : 1) * S_SOURCE;
+    return p;
+  }
+
+  return { compare, sharedKey: () => shared, namePairs: () => nameCache.size };
+}

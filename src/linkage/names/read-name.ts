@@ -1,0 +1,233 @@
+import type { NameReading } from './name-reading.ts';
+import { type NameToken, nameParts, nameTokens } from './name-tokens.ts';
+import { foldLetters } from './romanized-syllables.ts';
+import { segmentLetters } from './segment.ts';
+import { latinSurnameSpellings, surnameOfHangul, surnamesOfLatin } from './surname-index.ts';
+import type { SurnameEntry } from './surnames.ts';
+import { coarseKey, hangulSyllableKey } from './syllable-key.ts';
+
+/** A given name's fine keys, several when the split is ambiguous; `repaired` after fixing a slip. */
+type GivenOption = { fine: string[]; raw: string; repaired: boolean };
+
+const MAX_READINGS = 6;
+
+function hangulFine(text: string): string[] {
+  return [...text].map((s) => hangulSyllableKey(s)).filter((k): k is string => k !== null);
+}
+
+/** Letters with one slip undone (swapped, dropped, doubled or mistyped letter), likeliest first. */
+function oneEditAway(letters: string): { text: string; cost: number }[] {
+  const out = new Map<string, number>();
+  const add = (text: string, cost: number) => {
+    if (text !== letters && !out.has(text)) out.set(text, cost);
+  };
+  for (let i = 0; i + 1 < letters.length; i++)
+    add(letters.slice(0, i) + letters[i + 1] + letters[i] + letters.slice(i + 2), 0);
+  for (let i = 0; i < letters.length; i++) add(letters.slice(0, i) + letters.slice(i + 1), 0.1);
+  for (let i = 0; i <= letters.length; i++)
+    for (const c of 'abcdeghijklmnoprstuwy') add(letters.slice(0, i) + c + letters.slice(i), 0.1);
+  for (let i = 0; i < letters.length; i++)
+    for (const c of 'aeiouy') add(letters.slice(0, i) + c + letters.slice(i + 1), 0.2);
+  return [...out].map(([text, cost]) => ({ text, cost }));
+}
+
+/** Ways to read one romanised given-name part (no hyphen inside). */
+function readLatinPart(letters: string, separated: boolean): GivenOption[] {
+  let direct = segmentLetters(letters, 3, separated ? 0.3 : 0.75);
+  // A part between hyphens or spaces is nearly always one syllable: prefer the fewest syllables.
+  const fewest = Math.min(...direct.map((s) => s.fine.length));
+  if (separated) direct = direct.filter((s) => s.fine.length === fewest);
+  if (direct.length > 0) return direct.map((s) => ({ fine: s.fine, raw: letters, repaired: false }));
+  if (letters.length < 3 || letters.length > 14) return [];
+  const repairs = oneEditAway(letters)
+    .flatMap((edit) => segmentLetters(edit.text, 1).map((s) => ({ fine: s.fine, cost: s.cost + edit.cost })))
+    .sort((a, b) => a.cost - b.cost);
+  const best = repairs[0]?.cost;
+  if (best === undefined) return [];
+  const seen = new Set<string>();
+  const out: GivenOption[] = [];
+  for (const r of repairs) {
+    if (r.cost > best + 0.15 || out.length >= 3) break;
+    const id = r.fine.join('.');
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push({ fine: r.fine, raw: letters, repaired: true });
+  }
+  return out;
+}
+
+/** Ways to read the given-name tokens together (cross product, capped). */
+function readGiven(tokens: NameToken[]): GivenOption[] {
+  let options: GivenOption[] = [{ fine: [], raw: '', repaired: false }];
+  let segmented = true;
+  const rawAll = tokens.map((t) => (t.hangul ? t.text : foldLetters(t.text))).join('');
+  for (const token of tokens) {
+    const parts = token.hangul ? [token.text] : token.text.split('-').filter((p) => p.length > 0);
+    for (const part of parts) {
+      const partOptions: GivenOption[] = token.hangul
+        ? [{ fine: hangulFine(part), raw: part, repaired: false }]
+        : readLatinPart(foldLetters(part), parts.length > 1 || tokens.length > 1);
+      if (partOptions.length === 0) {
+        segmented = false;
+        break;
+      }
+      const next: GivenOption[] = [];
+      for (const o of options)
+        for (const p of partOptions)
+          next.push({ fine: [...o.fine, ...p.fine], raw: o.raw + p.raw, repaired: o.repaired || p.repaired });
+      options = next.slice(0, 4);
+    }
+    if (!segmented) break;
+  }
+  if (!segmented) return [{ fine: [], raw: rawAll, repaired: false }];
+  return options.map((o) => ({ ...o, raw: rawAll }));
+}
+
+/** Coarse key of a surname token as written. */
+function surnameKeyOf(token: NameToken): string {
+  if (token.hangul) return hangulFine(token.text).map(coarseKey).join('');
+  const letters = foldLetters(token.text);
+  const seg = segmentLetters(letters, 1)[0];
+  return seg ? seg.fine.map(coarseKey).join('') : letters;
+}
+
+function entryKey(entry: SurnameEntry): string {
+  return hangulFine(entry.hangul).map(coarseKey).join('');
+}
+
+function reading(surname: SurnameEntry | null, surnameKey: string, given: GivenOption): NameReading {
+  const syllables = given.fine.map(coarseKey);
+  return {
+    surname: surname?.id ?? null,
+    given: given.fine.length > 0 ? syllables.join('') : given.raw,
+    syllables,
+    fine: given.fine,
+    surnameKey: surname ? entryKey(surname) : surnameKey,
+    repaired: given.repaired,
+  };
+}
+
+function surnamesOfToken(token: NameToken): SurnameEntry[] {
+  if (token.hangul) {
+    const entry = surnameOfHangul(token.text);
+    return entry ? [entry] : [];
+  }
+  return surnamesOfLatin(token.text);
+}
+
+/** Readings with `surnameToken` as the surname and `givenTokens` as the given name. */
+function ordered(surnameToken: NameToken, givenTokens: NameToken[]): NameReading[] {
+  const entries = surnamesOfToken(surnameToken);
+  const givens = givenTokens.length > 0 ? readGiven(givenTokens) : [{ fine: [], raw: '', repaired: false }];
+  const out: NameReading[] = [];
+  for (const given of givens) {
+    if (entries.length === 0) out.push(reading(null, surnameKeyOf(surnameToken), given));
+    for (const entry of entries) out.push(reading(entry, '', given));
+  }
+  return out;
+}
+
+/** A name written in Hangul as one word (김영호, 남궁민, 리용호). */
+function readHangulWord(word: string): NameReading[] {
+  const syllables = [...word];
+  if (syllables.length >= 3) {
+    const double = surnameOfHangul(syllables.slice(0, 2).join(''));
+    if (double)
+      return [reading(double, '', readGiven([hangulToken(syllables.slice(2).join(''))])[0] as GivenOption)];
+  }
+  if (syllables.length === 1) {
+    const only = surnameOfHangul(word);
+    if (only) return [reading(only, '', { fine: [], raw: '', repaired: false })];
+  }
+  if (syllables.length === 2 && surnameOfHangul(word))
+    return [reading(surnameOfHangul(word) ?? null, '', { fine: [], raw: '', repaired: false })];
+  return ordered(hangulToken(syllables[0] ?? ''), [hangulToken(syllables.slice(1).join(''))]);
+}
+
+function hangulToken(text: string): NameToken {
+  return { text, hangul: true, capitals: false, comma: false };
+}
+
+/** A name written as one Latin word: "Kimyongho", "YOUNGHOLEE", "Youngho", "Kim". */
+function readLatinWord(token: NameToken): NameReading[] {
+  const letters = foldLetters(token.text);
+  const out: NameReading[] = [];
+  if (surnamesOfLatin(letters).length > 0 && !token.text.includes('-')) return ordered(token, []);
+  const parts = token.text.split('-').filter((p) => p.length > 0);
+  if (parts.length >= 2 && surnamesOfLatin(parts[0] ?? '').length > 0)
+    out.push(...ordered({ ...token, text: parts[0] ?? '' }, [{ ...token, text: parts.slice(1).join('-') }]));
+  if (out.length === 0 && !token.text.includes('-')) {
+    // The surname spelling, at the start or at the end, that leaves the most readable given name.
+    const splits: { surname: string; rest: string; cost: number }[] = [];
+    for (const spelling of latinSurnameSpellings()) {
+      if (letters.length - spelling.length < 3) continue;
+      for (const atStart of [true, false]) {
+        if (!(atStart ? letters.startsWith(spelling) : letters.endsWith(spelling))) continue;
+        const rest = atStart ? letters.slice(spelling.length) : letters.slice(0, -spelling.length);
+        const seg = segmentLetters(rest, 1)[0];
+        // Common surnames are likelier: 21.5% (Kim) earns 0.58, 0.1% nothing.
+        const share = Math.max(...surnamesOfLatin(spelling).map((e) => e.share));
+        const prior = 0.25 * Math.log10(Math.max(1, share * 10));
+        if (seg) splits.push({ surname: spelling, rest, cost: seg.cost + (atStart ? 0 : 0.1) - prior });
+      }
+    }
+    const best = Math.min(...splits.map((s) => s.cost));
+    for (const split of splits.filter((s) => s.cost <= best + 0.3).slice(0, 2))
+      out.push(...ordered({ ...token, text: split.surname }, [{ ...token, text: split.rest }]));
+  }
+  if (out.length > 0) return out;
+  for (const given of readGiven([token])) out.push(reading(null, '', given));
+  return out;
+}
+
+function readTokens(tokens: NameToken[]): NameReading[] {
+  if (tokens.length === 0) return [];
+  if (tokens.every((t) => t.hangul)) return readHangulWord(tokens.map((t) => t.text).join(''));
+  if (tokens.length === 1) {
+    const only = tokens[0] as NameToken;
+    return only.hangul ? readHangulWord(only.text) : readLatinWord(only);
+  }
+  const first = tokens[0] as NameToken;
+  const last = tokens[tokens.length - 1] as NameToken;
+  const capitals = tokens.filter((t) => t.capitals);
+  if (capitals.length === 1 && surnamesOfToken(capitals[0] as NameToken).length > 0) {
+    const surname = capitals[0] as NameToken;
+    return ordered(
+      surname,
+      tokens.filter((t) => t !== surname),
+    );
+  }
+  if (first.comma) return ordered(first, tokens.slice(1));
+  const firstIsSurname = surnamesOfToken(first).length > 0;
+  const lastIsSurname = surnamesOfToken(last).length > 0;
+  const out: NameReading[] = [];
+  if (firstIsSurname || !lastIsSurname) out.push(...ordered(first, tokens.slice(1)));
+  if (lastIsSurname && (!firstIsSurname || tokens.length === 2))
+    out.push(...ordered(last, tokens.slice(0, -1)));
+  if (!firstIsSurname && !lastIsSurname && tokens.length === 2)
+    out.push(...ordered(last, tokens.slice(0, -1)));
+  return out;
+}
+
+/** Key identifying a reading, for de-duplication (and, in name-key.ts, for the engine's caches). */
+export function readingKey(r: NameReading): string {
+  return `${r.surname ?? ''}|${r.surnameKey}|${r.fine.join('.')}|${r.given}|${r.repaired ? 1 : 0}`;
+}
+
+/**
+ * All plausible readings of a name (several when order or segmentation is ambiguous); [] for empty
+ * input. Accepts Hangul, romanised, or mixed; either order; parenthesised alternatives are read too.
+ */
+export function readName(name: string | undefined | null): NameReading[] {
+  if (!name) return [];
+  const out: NameReading[] = [];
+  const seen = new Set<string>();
+  for (const part of nameParts(name))
+    for (const r of readTokens(nameTokens(part))) {
+      const key = readingKey(r);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(r);
+    }
+  return out.slice(0, MAX_READINGS);
+}

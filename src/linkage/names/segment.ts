@@ -1,0 +1,87 @@
+import { isCommonGiven } from './given-syllables.ts';
+import { MAX_SPELLING_LENGTH, syllableSpellings } from './romanized-syllables.ts';
+import { fineKey } from './syllable-key.ts';
+
+/** One way of splitting romanised letters into syllables, with the fine-key set of each. */
+export type Segmentation = { fine: string[]; cost: number };
+
+const MAX_SEGMENTATIONS = 64;
+
+/** Cost of a split: rare spellings and extra syllables cost, common given-name syllables earn. */
+function costOf(fine: string[], rarity: number): number {
+  let cost = rarity + 0.8 * fine.length;
+  for (const set of fine) if (!isCommonGiven(set)) cost += 0.6;
+  return cost;
+}
+
+/**
+ * The plausible ways to split folded letters (a–z only) into Korean syllables, best first: those
+ * within `margin` of the best, at most `limit`. [] when no split exists.
+ */
+export function segmentLetters(letters: string, limit = 3, margin = 0.75): Segmentation[] {
+  const table = syllableSpellings();
+  const found: { parts: string[]; texts: string[]; rarity: number }[] = [];
+  const texts: string[] = [];
+  const walk = (at: number, parts: string[], rarity: number) => {
+    if (found.length >= MAX_SEGMENTATIONS) return;
+    if (at === letters.length) {
+      found.push({ parts: [...parts], texts: [...texts], rarity });
+      return;
+    }
+    for (let end = Math.min(letters.length, at + MAX_SPELLING_LENGTH); end > at; end--) {
+      const spelling = table.get(letters.slice(at, end));
+      if (!spelling) continue;
+      parts.push(spelling.keys);
+      texts.push(letters.slice(at, end));
+      walk(end, parts, rarity + spelling.rarity);
+      parts.pop();
+      texts.pop();
+    }
+  };
+  walk(0, [], 0);
+  const scored = found
+    .map(({ parts, texts, rarity }) => {
+      const fine = assimilated(parts, texts);
+      return { fine, cost: costOf(parts, rarity) };
+    })
+    .sort((a, b) => a.cost - b.cost);
+  const best = scored[0]?.cost ?? 0;
+  const seen = new Set<string>();
+  const out: Segmentation[] = [];
+  for (const s of scored) {
+    if (s.cost > best + margin || out.length >= limit) break;
+    const id = s.fine.join('.');
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(s);
+  }
+  return out;
+}
+
+const FINE = /^([ktpjshmn]?)([aeiouwy]+)(ng|[ktnlmp]?)$/;
+
+/**
+ * Romanisers that follow pronunciation write a final ㄱ as ng and ㅂ as m before ㄴ/ㅁ (국민 →
+ * gungmin), and ㄴ as l next to ㄹ (진룡 → jillyong): a syllable read so may also be the other one.
+ */
+function assimilated(parts: string[], texts: string[]): string[] {
+  return parts.map((set, i) => {
+    const next = texts[i + 1];
+    if (!next) return set;
+    const nextIsNasal = /^[nm]/.test(next);
+    const nextIsLiquid = /^[rln]/.test(next);
+    const extra: string[] = [];
+    for (const key of set.split('/')) {
+      const m = FINE.exec(key);
+      if (!m) continue;
+      const [, initial = '', vowel = '', final = ''] = m;
+      if (nextIsNasal && final === 'ng') extra.push(fineKey(initial, vowel, 'k'));
+      if (nextIsNasal && final === 'm') extra.push(fineKey(initial, vowel, 'p'));
+      if (nextIsLiquid && final === 'l') extra.push(fineKey(initial, vowel, 'n'));
+    }
+    const own = set.split('/');
+    const added = [...new Set(extra)].filter((k) => !own.includes(k)).sort();
+    // The syllable's own readings stay first: the coarse key is taken from the first.
+    return added.length === 0 ? set : [...own, ...added].join('/');
+  });
+}
