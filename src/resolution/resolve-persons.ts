@@ -24,7 +24,7 @@ export type ResolutionSummary = {
 };
 
 /** Pairs whose match probability falls in this band go to the reviewers' queue. */
-export const DEFAULT_REVIEW_BAND: [number, number] = [0.2, 0.9];
+export const DEFAULT_REVIEW_BAND: [number, number] = [0.3, 0.8];
 
 /**
  * Links every person record to the individual it names (Fellegi–Sunter linkage over the names,
