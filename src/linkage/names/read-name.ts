@@ -32,13 +32,13 @@ function oneEditAway(letters: string): { text: string; cost: number }[] {
 }
 
 /** Ways to read one romanised given-name part (no hyphen inside). */
-function readLatinPart(letters: string, separated: boolean): GivenOption[] {
+function readLatinPart(letters: string, separated: boolean, repair: boolean): GivenOption[] {
   let direct = segmentLetters(letters, 3, separated ? 0.3 : 0.75);
   // A part between hyphens or spaces is nearly always one syllable: prefer the fewest syllables.
   const fewest = Math.min(...direct.map((s) => s.fine.length));
   if (separated) direct = direct.filter((s) => s.fine.length === fewest);
   if (direct.length > 0) return direct.map((s) => ({ fine: s.fine, raw: letters, repaired: false }));
-  if (letters.length < 3 || letters.length > 14) return [];
+  if (!repair || letters.length < 3 || letters.length > 14) return [];
   const repairs = oneEditAway(letters)
     .flatMap((edit) => segmentLetters(edit.text, 1).map((s) => ({ fine: s.fine, cost: s.cost + edit.cost })))
     .sort((a, b) => a.cost - b.cost);
@@ -58,29 +58,37 @@ function readLatinPart(letters: string, separated: boolean): GivenOption[] {
 
 /** Ways to read the given-name tokens together (cross product, capped). */
 function readGiven(tokens: NameToken[]): GivenOption[] {
-  let options: GivenOption[] = [{ fine: [], raw: '', repaired: false }];
-  let segmented = true;
   const rawAll = tokens.map((t) => (t.hangul ? t.text : foldLetters(t.text))).join('');
+  const separated = readSeparated(tokens, false);
+  if (separated) return separated.map((o) => ({ ...o, raw: rawAll }));
+  // A separator in the wrong place ("SunH ŭi", "Geumh-ui") is a slip too: read the letters as one word.
+  if (tokens.every((t) => !t.hangul)) {
+    const joined = segmentLetters(rawAll);
+    if (joined.length > 0) return joined.map((s) => ({ fine: s.fine, raw: rawAll, repaired: true }));
+  }
+  const repaired = readSeparated(tokens, true);
+  if (repaired) return repaired.map((o) => ({ ...o, raw: rawAll }));
+  return [{ fine: [], raw: rawAll, repaired: false }];
+}
+
+/** Readings of the given-name tokens part by part (a part: between spaces or hyphens); null if one fails. */
+function readSeparated(tokens: NameToken[], repair: boolean): GivenOption[] | null {
+  let options: GivenOption[] = [{ fine: [], raw: '', repaired: false }];
   for (const token of tokens) {
     const parts = token.hangul ? [token.text] : token.text.split('-').filter((p) => p.length > 0);
     for (const part of parts) {
       const partOptions: GivenOption[] = token.hangul
         ? [{ fine: hangulFine(part), raw: part, repaired: false }]
-        : readLatinPart(foldLetters(part), parts.length > 1 || tokens.length > 1);
-      if (partOptions.length === 0) {
-        segmented = false;
-        break;
-      }
+        : readLatinPart(foldLetters(part), parts.length > 1 || tokens.length > 1, repair);
+      if (partOptions.length === 0) return null;
       const next: GivenOption[] = [];
       for (const o of options)
         for (const p of partOptions)
           next.push({ fine: [...o.fine, ...p.fine], raw: o.raw + p.raw, repaired: o.repaired || p.repaired });
       options = next.slice(0, 4);
     }
-    if (!segmented) break;
   }
-  if (!segmented) return [{ fine: [], raw: rawAll, repaired: false }];
-  return options.map((o) => ({ ...o, raw: rawAll }));
+  return options;
 }
 
 /** Coarse key of a surname token as written. */
@@ -116,15 +124,29 @@ function surnamesOfToken(token: NameToken): SurnameEntry[] {
 }
 
 /** Readings with `surnameToken` as the surname and `givenTokens` as the given name. */
-function ordered(surnameToken: NameToken, givenTokens: NameToken[]): NameReading[] {
-  const entries = surnamesOfToken(surnameToken);
+function ordered(surnameToken: NameToken, givenTokens: NameToken[], fuzzy?: SurnameEntry[]): NameReading[] {
+  const entries = fuzzy ?? surnamesOfToken(surnameToken);
   const givens = givenTokens.length > 0 ? readGiven(givenTokens) : [{ fine: [], raw: '', repaired: false }];
   const out: NameReading[] = [];
   for (const given of givens) {
-    if (entries.length === 0) out.push(reading(null, surnameKeyOf(surnameToken), given));
-    for (const entry of entries) out.push(reading(entry, '', given));
+    const g = fuzzy ? { ...given, repaired: true } : given;
+    if (entries.length === 0) out.push(reading(null, surnameKeyOf(surnameToken), g));
+    for (const entry of entries) out.push(reading(entry, '', g));
   }
   return out;
+}
+
+/** Surnames one slip away from a Latin token that is not itself a surname ("Jogn", "Kwwon", "Parj"). */
+function fuzzySurnames(token: NameToken): SurnameEntry[] {
+  if (token.hangul) return [];
+  const letters = foldLetters(token.text);
+  // Only a token that reads as no Korean syllables at all is taken for a mistyped surname.
+  if (letters.length < 3 || surnamesOfLatin(letters).length > 0 || segmentLetters(letters, 1).length > 0)
+    return [];
+  const found = new Set<SurnameEntry>();
+  for (const edit of oneEditAway(letters))
+    if (edit.cost <= 0.1 && edit.text.length >= 3) for (const e of surnamesOfLatin(edit.text)) found.add(e);
+  return [...found];
 }
 
 /** A name written in Hangul as one word (김영호, 남궁민, 리용호). */
@@ -198,14 +220,26 @@ function readTokens(tokens: NameToken[]): NameReading[] {
     );
   }
   if (first.comma) return ordered(first, tokens.slice(1));
-  const firstIsSurname = surnamesOfToken(first).length > 0;
-  const lastIsSurname = surnamesOfToken(last).length > 0;
+  // Both ends surnames: both orders, unless, in a name of three or more words, one surname is twenty
+  // times commoner than the other ("Kim Il Sung", "Thae Il Jong": the rare one is a given syllable).
+  const shareOf = (t: NameToken) => Math.max(0, ...surnamesOfToken(t).map((e) => e.share));
+  const firstShare = shareOf(first);
+  const lastShare = shareOf(last);
+  const prune = tokens.length >= 3;
+  const firstIsSurname = firstShare > 0 && !(prune && lastShare > 20 * firstShare);
+  const lastIsSurname = lastShare > 0 && !(prune && firstShare > 20 * lastShare);
   const out: NameReading[] = [];
-  if (firstIsSurname || !lastIsSurname) out.push(...ordered(first, tokens.slice(1)));
-  if (lastIsSurname && (!firstIsSurname || tokens.length === 2))
+  if (firstIsSurname) out.push(...ordered(first, tokens.slice(1)));
+  if (lastIsSurname) out.push(...ordered(last, tokens.slice(0, -1)));
+  // An end that is no surname may be one with a slip ("JOGN HYE YONG"), or a surname not in the table.
+  const firstFuzzy = firstShare > 0 ? [] : fuzzySurnames(first);
+  const lastFuzzy = lastShare > 0 ? [] : fuzzySurnames(last);
+  if (firstFuzzy.length > 0) out.push(...ordered(first, tokens.slice(1), firstFuzzy));
+  if (lastFuzzy.length > 0) out.push(...ordered(last, tokens.slice(0, -1), lastFuzzy));
+  if (out.length === 0) {
+    out.push(...ordered(first, tokens.slice(1)));
     out.push(...ordered(last, tokens.slice(0, -1)));
-  if (!firstIsSurname && !lastIsSurname && tokens.length === 2)
-    out.push(...ordered(last, tokens.slice(0, -1)));
+  }
   return out;
 }
 

@@ -65,7 +65,7 @@ const VOWELS: Record<string, string[]> = {
   yeo: ['yeo'],
   yo: ['yo', 'yeo'],
   you: ['yeo', 'yu'],
-  yu: ['yu', 'yeo'],
+  yu: ['yu', 'yeo', 'yo'],
   yoo: ['yu'],
   wa: ['wa'],
   oa: ['wa'],

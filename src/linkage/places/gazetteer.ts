@@ -23,7 +23,21 @@ export type GazetteerEntry = {
   number: number | null;
   /** Readings of each place word naming the facility or its town. */
   places: SyllableSequence[][];
+  /** Readings of the aliases that are a bare place name ("Yodŏk", "Hoeryŏng", "Nongpo"). */
+  bareAliases: SyllableSequence[][];
+  /** Names and aliases as written, normalised by `exactForm`. */
+  exact: string[];
 };
+
+/** A text normalised for exact comparison with the gazetteer's names and aliases. */
+export function exactForm(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/['’‘ʼ`´]/g, '')
+    .replace(/[\s\-.,()]+/g, ' ')
+    .trim();
+}
 
 let entries: GazetteerEntry[] | null = null;
 
@@ -38,12 +52,20 @@ function load(): GazetteerEntry[] {
     for (const text of texts)
       for (const w of parseFacilityText(text.replace(/\bnow\b/gi, ' ')).places) words.add(w);
     const places = [...words].map(readPlaceWord).filter((r) => r.length > 0);
+    const bareAliases = f.aliases
+      .map((a) => parseFacilityText(a))
+      .filter((p) => p.types.length === 0 && p.number === null && p.places.length === 1)
+      .map((p) => readPlaceWord(p.places[0] ?? ''))
+      .filter((r) => r.length > 0);
+    const exact = [f.names.en, f.names.ko, ...f.aliases].map(exactForm);
     return {
       code: f.code,
       type: f.type,
       province: f.province,
       number: number ? Number(number[1]) : null,
       places,
+      bareAliases,
+      exact,
     };
   });
 }

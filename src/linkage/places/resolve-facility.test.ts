@@ -59,8 +59,15 @@ describe('resolveFacility', () => {
       for (const text of texts) assert.deepEqual(resolveFacility(text).codes, [code], text);
     });
 
-  it('returns all facilities of a town named without a type', () => {
-    assert.deepEqual(resolveFacility('Hoeryong').codes.sort(), ['KWANLISO-22', 'KYOHWASO-12']);
+  it('prefers facilities that list a bare place name as an alias, else returns all of the town', () => {
+    assert.deepEqual(resolveFacility('Hoeryong').codes, ['KWANLISO-22']);
+    assert.deepEqual(resolveFacility('Kaechon').codes.sort(), ['KWANLISO-14', 'KYOHWASO-1']);
+    assert.deepEqual(resolveFacility('Hoeryong camp').codes.sort(), ['KWANLISO-22', 'KYOHWASO-12']);
+  });
+
+  it('takes the gazetteer’s own names and aliases at their word, even against a type word', () => {
+    assert.deepEqual(resolveFacility('Susŏng Correctional Center').codes, ['KWANLISO-25']);
+    assert.deepEqual(resolveFacility('Chŭngsan No. 11 Detention Facility').codes, ['KYOHWASO-11']);
   });
 
   it('resolves nothing for unknown facilities but gives them a key', () => {

@@ -1,6 +1,6 @@
 import type { SyllableSequence } from '../names/index.ts';
 import { parseFacilityText, typeCompatible } from './facility-terms.ts';
-import { type GazetteerEntry, gazetteer } from './gazetteer.ts';
+import { exactForm, type GazetteerEntry, gazetteer } from './gazetteer.ts';
 import { placeKey, placeSimilarity, readPlaceWord } from './place-word.ts';
 
 /** Place similarity at or above which a place word is taken to name a gazetteer place. */
@@ -31,19 +31,31 @@ export function placeAgreement(places: SyllableSequence[][], entry: GazetteerEnt
   return best;
 }
 
-function resolveParsed(parsed: ParsedFacility): string[] {
+function resolveParsed(text: string, parsed: ParsedFacility): string[] {
+  // A name or alias of the gazetteer, as written, is taken at its word.
+  const form = exactForm(text);
+  const exact = gazetteer().filter((e) => e.exact.includes(form));
+  if (exact.length > 0) return exact.map((e) => e.code);
   const candidates = gazetteer().filter((e) => typeCompatible(parsed.types, e.type));
   if (parsed.number !== null) {
     const numbered = candidates.filter((e) => e.number === parsed.number);
     if (numbered.length === 1) return numbered.map((e) => e.code);
-    if (numbered.length > 1 && parsed.places.length > 0) {
-      const placed = numbered.filter((e) => placeAgreement(parsed.places, e) >= PLACE_MATCH);
-      if (placed.length > 0) return placed.map((e) => e.code);
-    }
+    const placed = gazetteer().filter(
+      (e) => e.number === parsed.number && placeAgreement(parsed.places, e) >= PLACE_MATCH,
+    );
+    // The number and the place agree: a type word at odds with the gazetteer does not overrule them.
+    if (placed.length > 0) return placed.map((e) => e.code);
     if (numbered.length > 1) return numbered.map((e) => e.code);
     return [];
   }
   if (parsed.places.length === 0) return [];
+  // A bare place name that the gazetteer lists as an alias of some facilities names those.
+  if (parsed.types.length === 0) {
+    const aliased = candidates.filter((e) =>
+      e.bareAliases.some((a) => parsed.places.some((p) => placeSimilarity(p, a) >= PLACE_MATCH)),
+    );
+    if (aliased.length > 0) return aliased.map((e) => e.code);
+  }
   const scored = candidates
     .map((e) => ({ code: e.code, score: placeAgreement(parsed.places, e) }))
     .filter((s) => s.score >= PLACE_MATCH);
@@ -72,7 +84,7 @@ export function resolveFacility(text: string | undefined | null): FacilityResolu
   const hit = cache.get(text);
   if (hit) return hit;
   const parsed = parseFacility(text);
-  const result = { codes: resolveParsed(parsed), key: keyOf(parsed) };
+  const result = { codes: resolveParsed(text, parsed), key: keyOf(parsed) };
   if (cache.size > 100_000) cache.clear();
   cache.set(text, result);
   return result;

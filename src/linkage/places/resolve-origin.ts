@@ -105,7 +105,9 @@ export function resolveOrigin(text: string | undefined | null): {
         bestHangul = form;
         province = p.code;
       }
-  if (bestHangul) rest = rest.replace(bestHangul, ' ');
+  if (bestHangul)
+    for (const form of provinceForms().find((p) => p.code === province)?.hangul ?? [])
+      rest = rest.replaceAll(form, ' ');
   const tokens = rest
     .replace(/['’‘ʼ`´]/g, '')
     .split(/[\s,;:/().-]+/)
@@ -131,13 +133,14 @@ export function resolveOrigin(text: string | undefined | null): {
       continue;
     }
     if (NOISE.has(lower) || lower.length === 0) continue;
-    if (!province) {
-      const found = provincesOfToken(token);
-      if (found) {
+    const found = provincesOfToken(token);
+    if (found && (!province || found.codes.has(province))) {
+      // A province named twice ("Pyongyang, 평양시") is no locality.
+      if (!province) {
         half = found.half ?? half;
         halfCodes = found.codes;
-        continue;
       }
+      continue;
     }
     places.push(token);
   }
