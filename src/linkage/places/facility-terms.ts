@@ -54,6 +54,9 @@ const NOISE = new Set(
   ),
 );
 
+/** Suffixes of place names written as separate words once hyphens become spaces (-ri, -dong, -gun …). */
+const PLACE_SUFFIXES = new Set(['ri', 'ni', 'dong', 'tong', 'eup', 'gun', 'kun', 'si', 'shi', 'do']);
+
 export type FacilityText = {
   /** Type codes named (umbrella types CAMP and GURYUJANG when unspecific). */
   types: string[];
@@ -105,8 +108,15 @@ export function parseFacilityText(text: string): FacilityText {
     .replace(/\./g, ' ')
     .split(/\s+/)
     .map((w) => w.replace(/^-+|-+$/g, ''))
-    .filter((w) => w.length > 1 && !NOISE.has(w) && /[a-z\uac00-\ud7a3]/.test(w));
-  return { types, number, places };
+    .filter((w) => w.length > 0 && !NOISE.has(w) && /[a-z\uac00-\ud7a3]/.test(w));
+  // Matching the type words turned "Jongo-ri kyohwaso" into "jongo ri": a village or district
+  // suffix belongs to the word before it.
+  const joined: string[] = [];
+  for (const w of places) {
+    if (PLACE_SUFFIXES.has(w) && joined.length > 0) joined[joined.length - 1] += `-${w}`;
+    else if (w.length > 1) joined.push(w);
+  }
+  return { types, number, places: joined };
 }
 
 /** Whether a facility of type `code` can be what a text of the given parsed types names. */
