@@ -11,7 +11,8 @@ import { evidentiaryStatuses } from '../proof/evidentiary-statuses.ts';
 import { explainFigure } from '../provenance/explain-figure.ts';
 import { FigureQuery } from '../provenance/figure-query.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.ts';
-import { importOrFail, testKeys, testRecords } from '../testing/factories.ts';
+import { importOrFail, tempDir, testKeys, testRecords } from '../testing/factories.ts';
+import { cliDatabase, runCli } from '../testing/run-cli.ts';
 import { decideLink, LinkDecisionRefused, revokeLinkDecision } from './decide-link.ts';
 import { linkQueue } from './link-queue.ts';
 import { resolvePersons } from './resolve-persons.ts';
@@ -204,5 +205,40 @@ describe('resolution of persons in the database', () => {
       assert.ok(pair.probability >= 0.3 && pair.probability < 0.8, String(pair.probability));
       assert.ok(Array.isArray((pair.explanation as { fields: unknown[] }).fields));
     }
+  });
+});
+
+describe('daylight resolve', () => {
+  const dir = tempDir();
+  after(() => dir.remove());
+
+  it('runs, lists, decides and revokes through the real command, printing no names', () => {
+    const db = cliDatabase(dir.path, records());
+    const as = (role: string, ...args: string[]) =>
+      runCli(['--db', db, '--role', role, '--actor', `${role}-1`, ...args]);
+    const run = as('reviewer', 'resolve', 'run', '--json');
+    assert.equal(run.status, 0, run.stderr);
+    const [persons, places] = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.equal(persons.individuals, persons.mentions - 1);
+    assert.equal(places.records, 1);
+    const split = as('reviewer', 'resolve', 'split', 'P-1', 'P-3', '--note', 'not the same');
+    assert.equal(split.status, 0, split.stderr);
+    const seq = /decision (\d+)/.exec(split.stdout)?.[1];
+    assert.match(
+      as('reviewer', 'resolve', 'decisions').stdout,
+      new RegExp(`^${seq}\tsplit\tP-1\tP-3\treviewer-1`, 'm'),
+    );
+    assert.equal(as('reviewer', 'resolve', 'revoke', String(seq)).status, 0);
+    const outputs = [run, split, as('reviewer', 'resolve', 'queue', '--json')]
+      .map((r) => r.stdout + r.stderr)
+      .join('');
+    for (const name of ['리영호', '이영호', 'Ri Yong Ho', 'Lee Young-ho', 'not the same'])
+      assert.ok(!outputs.includes(name), name);
+    assert.equal(as('reviewer', 'resolve', 'queue', '--kind', 'place').status, 2);
+    assert.equal(as('investigator', 'resolve', 'merge', 'P-1', 'P-2').status, 3);
+    assert.equal(as('reviewer', 'resolve', 'merge', 'P-1', 'P-404').status, 2);
   });
 });
