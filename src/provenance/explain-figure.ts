@@ -1,6 +1,9 @@
 import { ceilingOf, isAllowed } from '../access/authorize.ts';
 import type { FieldKeys } from '../access/field-cipher.ts';
 import { levelsUpTo, type Viewer } from '../access/roles.ts';
+import { factOfAct } from '../analysis/act-fact.ts';
+import type { PersonInfo } from '../analysis/dimensions.ts';
+import { personInfos } from '../analysis/person-infos.ts';
 import type { Act } from '../domain/act.ts';
 import type { Assessment } from '../domain/assessment.ts';
 import type { Facility } from '../domain/facility.ts';
@@ -10,7 +13,14 @@ import { readProofContext } from '../proof/evidentiary-statuses.ts';
 import { defaultProofRules, type ProofRules } from '../proof/standards-of-proof.ts';
 import { individuals } from '../resolution/individuals.ts';
 import type { Store } from '../store/store.ts';
-import { actMatches, describeFigure, type FigureQuery } from './figure-query.ts';
+import {
+  actMatches,
+  describeFigure,
+  type FigureLookups,
+  type FigureQuery,
+  filtersVictims,
+  victimMatches,
+} from './figure-query.ts';
 
 /** One source behind an act, with how it knows and the latest assessments. */
 export type ExplainedSource = {
@@ -79,15 +89,25 @@ export async function explainFigure(
   const ceiling = ceilingOf(viewer, 'view-statistics');
   const levels = new Set<string>(ceiling && viewer.role !== 'public' ? levelsUpTo(ceiling) : []);
   const facilityTypes = new Map<string, Facility['facility_type']>();
+  const facilityProvinces = new Map<string, string>();
   for await (const json of store.exportRecords('facility')) {
     const facility = JSON.parse(json) as Facility;
     facilityTypes.set(facility.id, facility.facility_type);
+    if (facility.location?.province) facilityProvinces.set(facility.id, facility.location.province);
   }
+  const persons = filtersVictims(query) ? await personInfos(store, keys) : new Map<string, PersonInfo>();
+  const lookups: FigureLookups = {
+    facilityType: (id) => facilityTypes.get(id),
+    facilityProvince: (id) => facilityProvinces.get(id),
+    person: (id) => persons.get(id),
+  };
   const counted: Act[] = [];
   const statuses = new Map<string, EvidentiaryStatus>();
   for await (const json of store.exportRecords('act')) {
     const act = JSON.parse(json) as Act;
-    if (!levels.has(act.confidentiality) || !actMatches(act, query, (id) => facilityTypes.get(id))) continue;
+    if (act.deleted || !levels.has(act.confidentiality)) continue;
+    const fact = factOfAct(act);
+    if (!actMatches(fact, query, lookups)) continue;
     const status = evidentiaryStatus(act, proof);
     if (wantedRank !== undefined && (rank.get(status.level) ?? Number.POSITIVE_INFINITY) > wantedRank)
       continue;
@@ -100,7 +120,13 @@ export async function explainFigure(
   const value =
     query.measure === 'acts'
       ? counted.length
-      : new Set(counted.flatMap((act) => act.victims.map((id) => who.of(id)))).size;
+      : new Set(
+          counted.flatMap((act) =>
+            act.victims
+              .filter((v) => !filtersVictims(query) || victimMatches(v, factOfAct(act), query, lookups))
+              .map((id) => who.of(id)),
+          ),
+        ).size;
   return {
     figure: describeFigure(query),
     query,

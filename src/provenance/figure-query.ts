@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Act } from '../domain/act.ts';
-import type { Facility } from '../domain/facility.ts';
+import type { ActFact } from '../analysis/act-fact.ts';
+import { type PersonInfo, victimCategory } from '../analysis/dimensions.ts';
 import { ReviewStatus } from '../domain/record-meta.ts';
 import { RecordId } from '../domain/text.ts';
 import { ancestorsOf, codeOf } from '../domain/vocabulary.ts';
@@ -26,6 +26,14 @@ export const FigureQuery = z.strictObject({
   after_year: z.coerce.number().int().min(1945).max(2100).optional(),
   law: codeOf('laws').optional(),
   norm: codeOf('norms').optional(),
+  /** Acts at a facility in this province (the facility's location). */
+  province: codeOf('provinces').optional(),
+  /** Acts with a victim of this sex (and, counting victims, only such victims). */
+  victim_sex: z.enum(['female', 'male', 'unknown']).optional(),
+  /** Acts with a victim of this age group at the time of the act (0-17, 18-29, 30-44, 45-59, 60+, unknown). */
+  victim_age_group: z.enum(['0-17', '18-29', '30-44', '45-59', '60+', 'unknown']).optional(),
+  /** Acts with a victim from this province (origin). */
+  victim_province: z.union([codeOf('provinces'), z.literal('unknown')]).optional(),
   /** Only acts in this review state (e.g. `verified`); absent: every documented act. */
   status: ReviewStatus.optional(),
   /** Only acts established at least to this level of the standards of proof (e.g. `reasonable-grounds`). */
@@ -36,26 +44,49 @@ export const FigureQuery = z.strictObject({
 });
 export type FigureQuery = z.infer<typeof FigureQuery>;
 
-/** Whether an act counts for a figure. Pure; `facilityType` looks up a facility's type. */
-export function actMatches(
-  act: Act,
+/** What matching needs beyond the act: facility types and provinces, and victims' attributes. */
+export type FigureLookups = {
+  facilityType: (id: string) => string | undefined;
+  facilityProvince?: (id: string) => string | undefined;
+  person?: (id: string) => PersonInfo | undefined;
+};
+
+const VICTIM_FILTERS = ['victim_sex', 'victim_age_group', 'victim_province'] as const;
+
+/** Whether a figure filters on victims' attributes (and so needs persons to be read). */
+export function filtersVictims(query: FigureQuery): boolean {
+  return VICTIM_FILTERS.some((f) => query[f] !== undefined);
+}
+
+/** Whether one victim of an act passes the figure's victim filters. */
+export function victimMatches(
+  victim: string,
+  fact: ActFact,
   query: FigureQuery,
-  facilityType: (id: string) => Facility['facility_type'] | undefined,
+  lookups: FigureLookups,
 ): boolean {
-  if (act.deleted) return false;
-  if (query.act_type && !ancestorsOf('act-types', act.act_type).includes(query.act_type)) return false;
-  if (query.act_types && !ancestorsOf('act-types', act.act_type).some((t) => query.act_types?.includes(t)))
+  const person = lookups.person?.(victim);
+  return VICTIM_FILTERS.every((f) => query[f] === undefined || victimCategory(f, person, fact) === query[f]);
+}
+
+/** Whether an act counts for a figure. Pure. */
+export function actMatches(fact: ActFact, query: FigureQuery, lookups: FigureLookups): boolean {
+  if (query.act_type && !ancestorsOf('act-types', fact.act_type).includes(query.act_type)) return false;
+  if (query.act_types && !ancestorsOf('act-types', fact.act_type).some((t) => query.act_types?.includes(t)))
     return false;
-  if (query.facility && act.facility !== query.facility) return false;
-  if (query.facility_type && (!act.facility || facilityType(act.facility) !== query.facility_type))
+  if (query.facility && fact.facility !== query.facility) return false;
+  if (query.facility_type && (!fact.facility || lookups.facilityType(fact.facility) !== query.facility_type))
     return false;
-  if (query.year !== undefined && (!act.date || Number(act.date.from.slice(0, 4)) !== query.year))
+  if (query.province && (!fact.facility || lookups.facilityProvince?.(fact.facility) !== query.province))
     return false;
-  if (query.after_year !== undefined && (!act.date || Number(act.date.from.slice(0, 4)) <= query.after_year))
+  if (query.year !== undefined && fact.year_from !== query.year) return false;
+  if (query.after_year !== undefined && (fact.year_from === null || fact.year_from <= query.after_year))
     return false;
-  if (query.law && !act.legal_basis.some((b) => b.law === query.law)) return false;
-  if (query.norm && !act.norms.includes(query.norm)) return false;
-  if (query.status && act.status !== query.status) return false;
+  if (query.law && !fact.laws.includes(query.law)) return false;
+  if (query.norm && !fact.norms.includes(query.norm)) return false;
+  if (query.status && fact.status !== query.status) return false;
+  if (filtersVictims(query) && !fact.victims.some((v) => victimMatches(v, fact, query, lookups)))
+    return false;
   return true;
 }
 

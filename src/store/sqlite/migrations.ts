@@ -4,6 +4,17 @@ import type { DatabaseSync } from 'node:sqlite';
 export type Migration = { version: number; name: string; sql: string };
 
 /** The SQLite schema's history. Append; never edit a migration that has shipped. */
+/** The act_facts row of an act record `NEW` (see migration 11). */
+const FACT_SELECT = `SELECT NEW.seq, NEW.id, json_extract(NEW.doc, '$.act_type'),
+          CAST(substr(json_extract(NEW.doc, '$.date.from'), 1, 4) AS INTEGER),
+          CAST(substr(coalesce(json_extract(NEW.doc, '$.date.to'), json_extract(NEW.doc, '$.date.from')), 1, 4) AS INTEGER),
+          json_extract(NEW.doc, '$.facility'), NEW.status, NEW.confidentiality,
+          (SELECT group_concat(value, ',') FROM json_each(NEW.doc, '$.victims')),
+          (SELECT group_concat(json_extract(value, '$.person') || ':' || json_extract(value, '$.involvement'), ',') FROM json_each(NEW.doc, '$.perpetrators')),
+          (SELECT group_concat(json_extract(value, '$.law'), ',') FROM json_each(NEW.doc, '$.legal_basis')),
+          (SELECT group_concat(value, ',') FROM json_each(NEW.doc, '$.norms')),
+          (SELECT group_concat(json_extract(value, '$.source'), ',') FROM json_each(NEW.doc, '$.sources'))`;
+
 export const MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -240,6 +251,38 @@ export const MIGRATIONS: Migration[] = [
         documents TEXT NOT NULL, -- JSON array of {kind, symbol}
         PRIMARY KEY (state_under_review, session)
       ) STRICT;
+    `,
+  },
+  {
+    version: 11,
+    name: 'act facts (analysis projection)',
+    sql: `
+      -- One row per live act with what the analysis counts by (no identifying data: ids and codes),
+      -- kept by triggers so that every write path (import, edit, review, restore) keeps it exact.
+      -- Lists are comma-joined ids or codes; perpetrators as person:involvement.
+      CREATE TABLE act_facts (
+        seq INTEGER PRIMARY KEY REFERENCES records (seq),
+        id TEXT NOT NULL,
+        act_type TEXT NOT NULL,
+        year_from INTEGER,
+        year_to INTEGER,
+        facility TEXT,
+        status TEXT NOT NULL,
+        confidentiality TEXT NOT NULL,
+        victims TEXT,
+        perpetrators TEXT,
+        laws TEXT,
+        norms TEXT,
+        sources TEXT
+      ) STRICT;
+      CREATE TRIGGER act_facts_insert AFTER INSERT ON records WHEN NEW.type = 'act' AND NEW.deleted = 0 BEGIN
+        INSERT INTO act_facts ${FACT_SELECT};
+      END;
+      CREATE TRIGGER act_facts_update AFTER UPDATE ON records WHEN NEW.type = 'act' BEGIN
+        DELETE FROM act_facts WHERE seq = NEW.seq;
+        INSERT INTO act_facts ${FACT_SELECT} WHERE NEW.deleted = 0;
+      END;
+      INSERT INTO act_facts ${FACT_SELECT.replaceAll('NEW.', 'r.')} FROM records r WHERE r.type = 'act' AND r.deleted = 0;
     `,
   },
 ];

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { type AuditEntry, type AuditEvent, entryHash, GENESIS } from '../../access/audit-chain.ts';
 import type { KeyringEntry } from '../../access/keyring.ts';
 import type { UserAccount } from '../../accounts/user-account.ts';
+import type { ActFactRow } from '../../analysis/act-fact.ts';
 import { type DaylightRecord, RECORD_TYPES, type RecordType } from '../../domain/record.ts';
 import type { Confidentiality } from '../../domain/record-meta.ts';
 import type {
@@ -256,6 +257,13 @@ export class SqliteStore implements Store {
 
   async uprStateClaims(query: { state_under_review?: string; session?: number }): Promise<UprStateClaim[]> {
     return selectUprStateClaims(this.db, query);
+  }
+
+  async *actFacts(): AsyncIterable<ActFactRow> {
+    const select =
+      this.db.prepare(`SELECT id, act_type, year_from, year_to, facility, status, confidentiality,
+      victims, perpetrators, laws, norms, sources FROM act_facts ORDER BY seq`);
+    for (const row of select.iterate()) yield row as unknown as ActFactRow;
   }
 
   async addUprReview(review: UprReview): Promise<void> {

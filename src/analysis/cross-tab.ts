@@ -1,0 +1,160 @@
+import type { FigureLookups, FigureQuery } from '../provenance/figure-query.ts';
+import { actMatches, victimMatches } from '../provenance/figure-query.ts';
+import type { ActFact } from './act-fact.ts';
+import type { CountTable } from './count-table.ts';
+import {
+  type AnalysisContext,
+  actCategories,
+  type CategoryOptions,
+  type Dimension,
+  VICTIM_DIMENSIONS,
+  victimCategory,
+} from './dimensions.ts';
+
+/** What is counted: acts, or distinct individuals (victims, perpetrators), or distinct places. */
+export const MEASURES = ['acts', 'victims', 'perpetrators', 'facilities'] as const;
+export type Measure = (typeof MEASURES)[number];
+
+/** A cross-tabulation asked for: rows by one dimension, optionally columns by another, within a filter. */
+export type CrossTabRequest = {
+  measure: Measure;
+  rows: Dimension;
+  columns?: Dimension;
+  /** Which acts count (the same filters `explain` understands). */
+  filter: FigureQuery;
+} & CategoryOptions;
+
+/** A counted table with what it means: each cell's figure can be explained with `query` plus its categories. */
+export type CrossTab = CountTable & {
+  request: CrossTabRequest;
+  /** Distinct units over the whole table (not the sum of cells when units fall in several cells). */
+  distinctTotal: number;
+  /** Whether every unit is in exactly one cell (so cells add up to the total). */
+  additive: boolean;
+  /** Acts counted whose date spans more than one year (placed by `dating`). */
+  rangedActs: number;
+};
+
+const ONE_COLUMN = 'total';
+
+/**
+ * Counts units by one or two dimensions. Pure. Acts are counted once per cell they fall in; victims
+ * and perpetrators are individuals (resolved persons), each counted once per cell however many acts
+ * or records name them; facilities are places (resolved facility records).
+ */
+export function crossTab(
+  facts: Iterable<ActFact>,
+  context: AnalysisContext,
+  request: CrossTabRequest,
+): CrossTab {
+  const lookups: FigureLookups = {
+    facilityType: (id) => context.facilities.get(id)?.type,
+    facilityProvince: (id) => context.facilities.get(id)?.province,
+    person: (id) => context.persons.get(id),
+  };
+  const counts = new Map<string, number>();
+  const sets = new Map<string, Set<string>>();
+  const all = new Set<string>();
+  let actsCounted = 0;
+  let rangedActs = 0;
+  let multiCategory = false;
+  const rowKeys = new Set<string>();
+  const columnKeys = new Set<string>();
+  const victimFiltered = VICTIM_FILTER_KEYS.some((k) => request.filter[k] !== undefined);
+  const byVictim = (d: Dimension | undefined) => d !== undefined && VICTIM_DIMENSIONS.includes(d);
+  for (const fact of facts) {
+    if (!actMatches(fact, request.filter, lookups)) continue;
+    actsCounted++;
+    if (fact.year_from !== null && fact.year_to !== fact.year_from) rangedActs++;
+    const categories = (d: Dimension | undefined): string[] =>
+      d === undefined ? [ONE_COLUMN] : actCategories(d, fact, context, request);
+    if (
+      request.measure === 'victims' &&
+      (byVictim(request.rows) || byVictim(request.columns) || victimFiltered)
+    ) {
+      // Each victim in the cells their own attributes say.
+      for (const v of fact.victims) {
+        if (victimFiltered && !victimMatches(v, fact, request.filter, lookups)) continue;
+        const person = context.persons.get(v);
+        const of = (d: Dimension | undefined) =>
+          d !== undefined && byVictim(d) ? [victimCategory(d, person, fact)] : categories(d);
+        add(of(request.rows), of(request.columns), context.individualOf(v));
+      }
+      continue;
+    }
+    const rows = categories(request.rows);
+    const columns = categories(request.columns);
+    if (request.measure === 'acts') {
+      if (rows.length * columns.length > 1) multiCategory = true;
+      for (const r of rows)
+        for (const c of columns) {
+          const key = `${r}\u0000${c}`;
+          counts.set(key, (counts.get(key) ?? 0) + 1);
+          rowKeys.add(r);
+          columnKeys.add(c);
+        }
+      continue;
+    }
+    const units =
+      request.measure === 'victims'
+        ? fact.victims.map((v) => context.individualOf(v))
+        : request.measure === 'perpetrators'
+          ? fact.perpetrators.map((p) => context.individualOf(p.person))
+          : fact.facility === null
+            ? []
+            : [context.facilities.get(fact.facility)?.place ?? fact.facility];
+    for (const unit of units) add(rows, columns, unit);
+  }
+
+  function add(rows: string[], columns: string[], unit: string): void {
+    all.add(unit);
+    for (const r of rows)
+      for (const c of columns) {
+        const key = `${r}\u0000${c}`;
+        let set = sets.get(key);
+        if (!set) {
+          set = new Set();
+          sets.set(key, set);
+        }
+        set.add(unit);
+        rowKeys.add(r);
+        columnKeys.add(c);
+      }
+  }
+
+  const rows = [...rowKeys].sort(compareKeys);
+  const columns = [...columnKeys].sort(compareKeys);
+  const cellOf = (r: string, c: string) => {
+    const key = `${r}\u0000${c}`;
+    return request.measure === 'acts' ? (counts.get(key) ?? 0) : (sets.get(key)?.size ?? 0);
+  };
+  const cells = rows.map((r) => columns.map((c) => cellOf(r, c)));
+  const sum = cells.flat().reduce((a, b) => a + b, 0);
+  const distinctTotal = request.measure === 'acts' ? actsCounted : all.size;
+  return {
+    title: titleOf(request),
+    rows: rows.map((key) => ({ key, label: key })),
+    columns: columns.map((key) => ({ key, label: key })),
+    cells,
+    request,
+    distinctTotal,
+    additive: request.measure === 'acts' ? !multiCategory : sum === distinctTotal,
+    rangedActs,
+  };
+}
+
+const VICTIM_FILTER_KEYS = ['victim_sex', 'victim_age_group', 'victim_province'] as const;
+
+/** Years in order, then other keys alphabetically, `unknown`-like keys last. */
+function compareKeys(a: string, b: string): number {
+  const late = (k: string) => (k === 'unknown' || k === 'undated' || k === 'none' ? 1 : 0);
+  if (late(a) !== late(b)) return late(a) - late(b);
+  const na = Number(a);
+  const nb = Number(b);
+  if (Number.isInteger(na) && Number.isInteger(nb)) return na - nb;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function titleOf(request: CrossTabRequest): string {
+  return `${request.measure} by ${request.rows}${request.columns ? ` and ${request.columns}` : ''}`;
+}
