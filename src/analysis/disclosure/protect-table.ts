@@ -36,17 +36,12 @@ export function protectTable(table: CountTable, options: ProtectOptions = {}): P
   const R = table.rows.length;
   const C = table.columns.length;
   const graph = tableGraph(R, C);
-  const value = graph.figures.map((figure) => {
-    switch (figure.kind) {
-      case 'cell':
-        return cell(table, figure.row, figure.column);
-      case 'rowTotal':
-        return sum(table.cells[figure.row] ?? []);
-      case 'columnTotal':
-        return table.cells.reduce((s, row) => s + (row[figure.column] ?? 0), 0);
-      case 'total':
-        return table.cells.reduce((s, row) => s + sum(row), 0);
-    }
+  const value = graph.figures.map((figure): number => {
+    if (figure.kind === 'cell') return cell(table, figure.row, figure.column);
+    if (figure.kind === 'rowTotal') return sum(table.cells[figure.row] ?? []);
+    if (figure.kind === 'columnTotal')
+      return table.cells.reduce((s, row) => s + (row[figure.column] ?? 0), 0);
+    return table.cells.reduce((s, row) => s + sum(row), 0);
   });
   const hidden = value.map(small);
   const primary = [...hidden];
