@@ -3,24 +3,15 @@ import { ProofRulesError, readProofRules } from '../../proof/standards-of-proof.
 import { type Explanation, explainFigure, FigureError } from '../../provenance/explain-figure.ts';
 import { FigureQuery } from '../../provenance/figure-query.ts';
 import { CommandError, parseOptions, withContext } from '../context.ts';
+import { figureFilterInput, withFigureFilters } from '../figure-filters.ts';
 
 /** `daylight explain [filters]`: a figure and the acts, sources and assessments behind it. */
 export function registerExplain(program: Command): void {
-  program
-    .command('explain')
+  withFigureFilters(program.command('explain'))
     .description(
       'a figure (how many acts or victims) and exactly the acts behind it, with their sources and assessments',
     )
     .option('--measure <m>', 'acts or victims', 'acts')
-    .option('--act-type <code>', 'this act type or any narrower one')
-    .option('--act-types <codes>', 'any of these act types (comma-separated)')
-    .option('--after-year <yyyy>', 'acts that began after this year')
-    .option('--facility <id>', 'at this facility')
-    .option('--facility-type <code>', 'at facilities of this type')
-    .option('--year <yyyy>', 'acts that began in this year')
-    .option('--law <code>', 'invoking this law')
-    .option('--norm <code>', 'engaging this norm')
-    .option('--status <status>', 'only acts in this review state (e.g. verified)')
     .option('--standard <level>', 'only acts established at least to this standard (e.g. reasonable-grounds)')
     .option('--rules <file>', 'standards of proof to apply (default: data/reference/standards-of-proof.json)')
     .option('--limit <n>', 'list at most this many acts (text output)', '50')
@@ -28,15 +19,7 @@ export function registerExplain(program: Command): void {
     .action(async (options: Record<string, string | boolean | undefined>) => {
       const query = parseOptions(FigureQuery, {
         measure: options.measure,
-        act_type: options.actType,
-        act_types: typeof options.actTypes === 'string' ? options.actTypes.split(',') : undefined,
-        after_year: options.afterYear,
-        facility: options.facility,
-        facility_type: options.facilityType,
-        year: options.year,
-        law: options.law,
-        norm: options.norm,
-        status: options.status,
+        ...figureFilterInput(options),
         standard: options.standard,
       });
       await withContext(program.opts(), async ({ store, viewer, keys }) => {

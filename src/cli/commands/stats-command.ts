@@ -1,0 +1,162 @@
+import type { Command } from 'commander';
+import { stringify } from 'csv-stringify/sync';
+import { cellQuery } from '../../analysis/cell-query.ts';
+import { MEASURES, type Measure } from '../../analysis/cross-tab.ts';
+import { DATINGS, type Dating, DIMENSIONS, type Dimension } from '../../analysis/dimensions.ts';
+import { type Basis, StatisticsError, tabulate, trendOf } from '../../analysis/statistics.ts';
+import { FigureQuery } from '../../provenance/figure-query.ts';
+import { CommandError, parseOptions, withContext } from '../context.ts';
+import { explainArguments, figureFilterInput, withFigureFilters } from '../figure-filters.ts';
+
+/** `daylight stats table|trend`: counts, cross-tabulations and trends, each figure explainable. */
+export function registerStats(program: Command): void {
+  const stats = program
+    .command('stats')
+    .description('counts, cross-tabulations and trends of documented acts');
+  withFigureFilters(stats.command('table'))
+    .description('count acts, victims, perpetrators or facilities by one or two dimensions')
+    .requiredOption('--rows <dimension>', `one of ${DIMENSIONS.join(', ')}`)
+    .option('--columns <dimension>', 'a second dimension')
+    .option('--measure <m>', MEASURES.join(', '), 'acts')
+    .option(
+      '--basis <b>',
+      'documented, verified, or standard:LEVEL (e.g. standard:reasonable-grounds)',
+      'documented',
+    )
+    .option('--dating <d>', 'first-year (a ranged date counts in its first year) or exact-only', 'first-year')
+    .option('--break-year <yyyy>', 'for the period dimension: the first year of "after"')
+    .option('--protect', 'apply disclosure control (cells below the threshold suppressed, with complements)')
+    .option('--threshold <n>', 'disclosure threshold', '5')
+    .option('--json', 'as JSON')
+    .option('--csv', 'as CSV: one line per cell, with the explain arguments that list its acts')
+    .action(async (options: Record<string, string | boolean | undefined>) => {
+      const request = {
+        measure: oneOf(options.measure, MEASURES, 'measure') as Measure,
+        rows: oneOf(options.rows, DIMENSIONS, 'rows') as Dimension,
+        columns:
+          options.columns === undefined
+            ? undefined
+            : (oneOf(options.columns, DIMENSIONS, 'columns') as Dimension),
+        dating: oneOf(options.dating, DATINGS, 'dating') as Dating,
+        breakYear: options.breakYear === undefined ? undefined : Number(options.breakYear),
+        filter: parseOptions(FigureQuery, figureFilterInput(options)),
+      };
+      if ((request.rows === 'period' || request.columns === 'period') && !Number.isInteger(request.breakYear))
+        throw new CommandError('--break-year: the period dimension needs a break year', 2);
+      await withContext(program.opts(), async ({ store, viewer, keys }) => {
+        const result = await statisticsErrors(async () =>
+          tabulate(store, viewer, await keys(), request, {
+            basis: basisOf(options.basis),
+            protect: Boolean(options.protect),
+            threshold: Number(options.threshold),
+          }),
+        );
+        const shown = result.published ?? { ...result.table, suppressed: [] };
+        const cells = shown.rows.flatMap((row, i) =>
+          shown.columns.map((column, j) => {
+            const query = cellQuery(request, row.key, request.columns ? column.key : undefined);
+            return {
+              row: row.key,
+              column: request.columns ? column.key : undefined,
+              count: shown.cells[i]?.[j] ?? null,
+              explain: query
+                ? `daylight explain --measure ${query.measure} ${explainArguments(query)}`.trim()
+                : null,
+            };
+          }),
+        );
+        if (options.json) {
+          process.stdout.write(
+            `${JSON.stringify({ basis: result.basis, request, table: shown, distinct_total: result.table.distinctTotal, additive: result.table.additive, ranged_acts: result.table.rangedActs, cells }, null, 2)}\n`,
+          );
+        } else if (options.csv) {
+          process.stdout.write(
+            stringify(
+              cells.map((c) => [c.row, c.column ?? '', c.count ?? 'suppressed', c.explain ?? '']),
+              { header: true, columns: [request.rows, request.columns ?? '', request.measure, 'explain'] },
+            ),
+          );
+        } else {
+          process.stdout.write(
+            `${result.table.title} (${result.basis}${result.published ? ', disclosure-controlled' : ''})\n`,
+          );
+          const columns = shown.columns.map((c) => c.key);
+          process.stdout.write(`${['', ...columns].join('\t')}\n`);
+          shown.rows.forEach((row, i) => {
+            process.stdout.write(
+              `${[row.key, ...(shown.cells[i] ?? []).map((c) => (c === null ? `<${result.published?.threshold ?? 5}` : String(c)))].join('\t')}\n`,
+            );
+          });
+          process.stdout.write(
+            `distinct ${request.measure}: ${result.published && result.table.distinctTotal < (result.published.threshold ?? 5) ? 'suppressed' : result.table.distinctTotal}` +
+              `${result.table.additive ? '' : ' (units fall in several cells: cells do not add up to it)'}` +
+              `${result.table.rangedActs > 0 ? `; ${result.table.rangedActs} acts dated to a range of years (${request.dating})` : ''}\n`,
+          );
+        }
+      });
+    });
+  withFigureFilters(stats.command('trend'))
+    .description('per year, and the change across a break year normalised by documentation effort')
+    .requiredOption(
+      '--break-year <yyyy>',
+      'first year of the "after" period (e.g. 2021 for a law of December 2020)',
+    )
+    .option('--measure <m>', MEASURES.join(', '), 'acts')
+    .option('--basis <b>', 'documented, verified, or standard:LEVEL', 'documented')
+    .option('--dating <d>', 'first-year or exact-only', 'first-year')
+    .option('--from <yyyy>', 'first year shown')
+    .option('--to <yyyy>', 'last year shown')
+    .option('--json', 'as JSON')
+    .action(async (options: Record<string, string | boolean | undefined>) => {
+      const request = {
+        measure: oneOf(options.measure, MEASURES, 'measure') as Measure,
+        dating: oneOf(options.dating, DATINGS, 'dating') as Dating,
+        breakYear: Number(options.breakYear),
+        from: options.from === undefined ? undefined : Number(options.from),
+        to: options.to === undefined ? undefined : Number(options.to),
+        filter: parseOptions(FigureQuery, figureFilterInput(options)),
+      };
+      if (!Number.isInteger(request.breakYear)) throw new CommandError('--break-year: expected a year', 2);
+      await withContext(program.opts(), async ({ store, viewer, keys }) => {
+        const t = await statisticsErrors(async () =>
+          trendOf(store, viewer, await keys(), request, { basis: basisOf(options.basis) }),
+        );
+        if (options.json) {
+          process.stdout.write(`${JSON.stringify(t, null, 2)}\n`);
+          return;
+        }
+        process.stdout.write(`year\t${request.measure}\ttestimonies\tper testimony\n`);
+        for (const y of t.years)
+          process.stdout.write(
+            `${y.year}\t${y.count}\t${y.documented_by}\t${y.rate === null ? '-' : y.rate.toFixed(3)}\n`,
+          );
+        const c = t.change;
+        process.stdout.write(
+          c
+            ? `after/before ${request.breakYear}: ${c.ratio.toFixed(2)}× per testimony (95% exact interval ${c.interval[0].toFixed(2)}–${c.interval[1] === null ? '∞' : c.interval[1].toFixed(2)}): ${c.beyondEffort === 'no' ? 'not beyond what documentation effort explains' : `an ${c.beyondEffort} beyond documentation effort`}\n`
+            : 'no change can be computed (nothing documented on one side of the break)\n',
+        );
+      });
+    });
+}
+
+function oneOf(value: unknown, allowed: readonly string[], option: string): string {
+  if (typeof value !== 'string' || !allowed.includes(value))
+    throw new CommandError(`--${option}: expected one of ${allowed.join(', ')}`, 2);
+  return value;
+}
+
+function basisOf(value: unknown): Basis {
+  if (value === 'documented' || value === 'verified') return value;
+  if (typeof value === 'string' && value.startsWith('standard:')) return { standard: value.slice(9) };
+  throw new CommandError('--basis: expected documented, verified or standard:LEVEL', 2);
+}
+
+async function statisticsErrors<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof StatisticsError) throw new CommandError(`--basis: ${error.message}`, 2);
+    throw error;
+  }
+}
