@@ -2,6 +2,7 @@
 // ranged date, one survivor recorded twice, unverified acts and an undated act.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import { AccessDenied } from '../access/authorize.ts';
 import type { Act } from '../domain/act.ts';
 import type { Facility } from '../domain/facility.ts';
 import type { Person } from '../domain/person.ts';
@@ -11,6 +12,7 @@ import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.
 import { importOrFail, testKeys, testRecords } from '../testing/factories.ts';
 import type { CrossTab, CrossTabRequest } from './cross-tab.ts';
 import { checkSmallCells } from './disclosure/index.ts';
+import { perpetratorDossier } from './perpetrator-dossier.ts';
 import { clopperPearson } from './rate-ratio.ts';
 import { tabulate, trendOf } from './statistics.ts';
 
@@ -240,6 +242,39 @@ describe('counts (issue 7)', () => {
     const [lo, hi] = clopperPearson(3, 10);
     assert.equal(lo.toFixed(4), '0.0667');
     assert.equal(hi.toFixed(4), '0.6525');
+  });
+
+  it("a perpetrator's dossier: positions, facilities, period, acts with involvement and sources; never for analysts", async () => {
+    const reviewer = { user: 'reviewer-1', role: 'reviewer' as const };
+    const dossier = await perpetratorDossier(store, reviewer, keys, 'P-2');
+    assert.ok(dossier);
+    assert.deepEqual(
+      dossier.records.map((r) => r.code),
+      ['X-000002'],
+    );
+    assert.deepEqual(
+      dossier.positions.map((p) => [p.facility, p.period?.from, p.period?.to]),
+      [['F-TEST', '2015', '2019']],
+    );
+    assert.deepEqual(dossier.facilities, ['F-TEST']);
+    assert.deepEqual(dossier.period, { from: 2015, to: 2020 });
+    assert.deepEqual(
+      dossier.acts.map((a) => [
+        a.id,
+        a.act_type,
+        a.years,
+        a.involvement,
+        a.status,
+        a.sources.map((s) => s.id),
+      ]),
+      [['A-1', 'FORCED-LABOUR', '2019–2020', 'CARRIED-OUT', 'draft', ['S-1']]],
+    );
+    assert.ok(dossier.acts[0]?.standard);
+    await assert.rejects(perpetratorDossier(store, analyst, keys, 'P-2'), AccessDenied);
+    await assert.rejects(
+      perpetratorDossier(store, { user: 'anonymous', role: 'public' }, keys, 'P-2'),
+      AccessDenied,
+    );
   });
 
   it('tables for outside eyes are disclosure-controlled; the public counts verified public acts only', async () => {
