@@ -19,6 +19,7 @@ import { homePage } from './home-page.ts';
 import type { PageContext } from './layout.ts';
 import { summarise } from './record-summary.ts';
 import { registerSignIn, SESSION_COOKIE } from './sign-in-routes.ts';
+import { registerStatsRoutes } from './stats-routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -120,6 +121,7 @@ export async function buildServer(store: Store, options: ServerOptions): Promise
   app.get('/api/session', async (request) => ({ user: request.viewer.user, role: request.viewer.role }));
 
   app.get('/api/counts', async (request) => countRecords(store, request.viewer));
+  registerStatsRoutes(app, store, options.keys);
 
   app.get<{ Params: { id: string } }>('/api/records/:id', async (request, reply) => {
     const record = await readRecord(store, request.viewer, options.keys, request.params.id);

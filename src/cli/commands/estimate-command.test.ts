@@ -57,8 +57,14 @@ describe('daylight estimate', () => {
     assert.equal(report.lists.length, 5);
     assert.ok(report.n_observed > 0);
     assert.doesNotMatch(result.stdout, /P-\d{7}/);
-    // Every interview made its own person record: without linkage the lists cannot overlap.
+    // Every interview made its own person record: before linkage the lists cannot overlap.
     assert.equal(report.selected, null);
-    assert.ok(report.warnings.some((w: string) => /person ids as given/.test(w)));
+    assert.ok(report.warnings.some((w: string) => /never resolved/.test(w)));
+    // Once persons are resolved, units are individuals: fewer of them, seen on several lists.
+    assert.equal(runCli(['--db', db, '--role', 'coordinator', 'resolve', 'run']).status, 0);
+    const resolved = JSON.parse(runCli(['--db', db, 'estimate', '--lists', 'programme', '--json']).stdout);
+    assert.ok(resolved.n_observed < report.n_observed, `${resolved.n_observed} < ${report.n_observed}`);
+    assert.ok(!resolved.warnings.some((w: string) => /never resolved/.test(w)));
+    assert.notEqual(resolved.selected, null);
   });
 });
