@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { revealRecord } from '../access/field-cipher.ts';
 import { DEMO_PASSPHRASE } from '../access/keyring.ts';
 import { base32Encode } from '../access/totp.ts';
+import { checkSmallCells } from '../analysis/disclosure/index.ts';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoCode } from '../demo/demo-accounts.ts';
 import { unlockKeys } from '../records/unlock-keys.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
@@ -86,6 +87,30 @@ describe('daylight start (the main job)', () => {
         assert.equal((await client.signIn(role, DEMO_PASSWORD, demoCode())).status, 303, role);
         assert.deepEqual(await (await client.get('/api/session')).json(), { user: role, role });
       }
+
+      // Statistics: the public gets disclosure-controlled tables of verified public acts only; staff
+      // the counts at their level; dossiers are for those who may read identifying data.
+      const publicTable = (await (
+        await fetch(`${url}/api/stats/table?rows=act_type_top&columns=year`)
+      ).json()) as {
+        published?: unknown;
+        table?: unknown;
+      };
+      assert.ok(publicTable.published && publicTable.table === undefined);
+      assert.deepEqual(checkSmallCells(publicTable.published, 5), []);
+      const staffTable = (await (
+        await admin.get('/api/stats/table?rows=act_type_top&measure=victims')
+      ).json()) as {
+        table: { distinctTotal: number };
+      };
+      assert.ok(staffTable.table.distinctTotal > 0);
+      assert.equal((await fetch(`${url}/api/stats/table?rows=nothing`)).status, 400);
+      assert.equal((await fetch(`${url}/api/stats/trend?break_year=2021`)).status, 403);
+      assert.equal((await admin.get('/api/stats/trend?break_year=2021&act_type=DETENTION')).status, 200);
+      const viewer = new CookieClient(url);
+      await viewer.signIn('viewer', DEMO_PASSWORD, demoCode());
+      assert.equal((await viewer.get('/api/dossiers/P-0000001')).status, 403);
+      assert.equal((await fetch(`${url}/api/dossiers/P-0000001`)).status, 403);
 
       // The page identifies no one: no person's name appears in it.
       const store = openSqliteStore(db);
