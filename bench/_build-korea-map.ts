@@ -14,11 +14,13 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 
 const require = createRequire(import.meta.url);
 const atlasPath = require.resolve('world-atlas/countries-10m.json');
-const atlasVersion: string = JSON.parse(readFileSync(require.resolve('world-atlas/package.json'), 'utf8')).version;
+const atlasVersion: string = JSON.parse(
+  readFileSync(require.resolve('world-atlas/package.json'), 'utf8'),
+).version;
 
 /** ISO 3166-1 numeric codes in world-atlas, and the names the map uses. */
 const COUNTRIES: Record<string, { code: string; en: string; ko: string }> = {
-  '408': { code: 'PRK', en: 'DPRK', ko: '조선민주주의인민공화국' },
+  '408': { code: 'PRK', en: 'DPRK', ko: '북한' },
   '410': { code: 'KOR', en: 'Republic of Korea', ko: '대한민국' },
   '156': { code: 'CHN', en: 'China', ko: '중국' },
   '643': { code: 'RUS', en: 'Russia', ko: '러시아' },
@@ -35,7 +37,11 @@ const MIN_RING_AREA = 4e-4;
 type Ring = Position[];
 
 /** Sutherland–Hodgman against one edge of the box; keeps the ring's winding. */
-function clipEdge(ring: Ring, inside: (p: Position) => boolean, cross: (a: Position, b: Position) => Position): Ring {
+function clipEdge(
+  ring: Ring,
+  inside: (p: Position) => boolean,
+  cross: (a: Position, b: Position) => Position,
+): Ring {
   const out: Ring = [];
   for (let i = 0; i < ring.length; i++) {
     const a = ring[i] as Position;
@@ -63,10 +69,26 @@ function atY(a: Position, b: Position, y: number): Position {
 function clipRing(closed: Ring): Ring {
   const [w, s, e, n] = BOX;
   let ring = closed.slice(0, -1);
-  ring = clipEdge(ring, (p) => (p[0] as number) >= w, (a, b) => atX(a, b, w));
-  ring = clipEdge(ring, (p) => (p[0] as number) <= e, (a, b) => atX(a, b, e));
-  ring = clipEdge(ring, (p) => (p[1] as number) >= s, (a, b) => atY(a, b, s));
-  ring = clipEdge(ring, (p) => (p[1] as number) <= n, (a, b) => atY(a, b, n));
+  ring = clipEdge(
+    ring,
+    (p) => (p[0] as number) >= w,
+    (a, b) => atX(a, b, w),
+  );
+  ring = clipEdge(
+    ring,
+    (p) => (p[0] as number) <= e,
+    (a, b) => atX(a, b, e),
+  );
+  ring = clipEdge(
+    ring,
+    (p) => (p[1] as number) >= s,
+    (a, b) => atY(a, b, s),
+  );
+  ring = clipEdge(
+    ring,
+    (p) => (p[1] as number) <= n,
+    (a, b) => atY(a, b, n),
+  );
   const rounded = ring.map((p) => [round(p[0] as number), round(p[1] as number)]);
   const deduped = rounded.filter((p, i) => i === 0 || !same(p, rounded[i - 1] as Position));
   if (deduped.length < 3) return [];
@@ -114,7 +136,12 @@ for (const g of simplified.objects.countries.geometries) {
   const coordinates = clipPolygons(f.geometry);
   if (coordinates.length === 0) continue;
   for (const polygon of coordinates) for (const ring of polygon) points += ring.length;
-  features.push({ type: 'Feature', id: meta.code, properties: meta, geometry: { type: 'MultiPolygon', coordinates } });
+  features.push({
+    type: 'Feature',
+    id: meta.code,
+    properties: meta,
+    geometry: { type: 'MultiPolygon', coordinates },
+  });
 }
 features.sort((a, b) => String(a.id).localeCompare(String(b.id)));
 

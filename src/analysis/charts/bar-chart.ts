@@ -52,7 +52,6 @@ type Layout = { left: number; right: number; top: number; base: number };
 
 export function barChart(table: CountTable | ProtectedTable, options: BarChartOptions = {}): string {
   const lang = options.lang ?? 'en';
-  const words = WORDS[lang];
   const width = options.width ?? 720;
   const height = options.height ?? 420;
   const t = chartTable(table);
@@ -77,7 +76,11 @@ export function barChart(table: CountTable | ProtectedTable, options: BarChartOp
   let header = '';
   let top = 12;
   if (options.showTitle ?? true) {
-    header += el('text', { x: 16, y: top + 16, 'font-size': 16, 'font-weight': 'bold', fill: INK }, text(chartTitle));
+    header += el(
+      'text',
+      { x: 16, y: top + 16, 'font-size': 16, 'font-weight': 'bold', fill: INK },
+      text(chartTitle),
+    );
     top += 28;
   }
   const legend = legendEntries(t, colours, lang, hatchId);
@@ -119,11 +122,27 @@ export function barChart(table: CountTable | ProtectedTable, options: BarChartOp
       ? stack(t, r, x0, x.bandwidth(), y, colours, lang, hatchId, showValues)
       : (t.cells[r] ?? [])
           .map((cell) =>
-            bar(t, cell, x0 + (inner(cell.column) ?? 0), inner.bandwidth(), y, colours, lang, hatchId, showValues),
+            bar(
+              t,
+              cell,
+              x0 + (inner(cell.column) ?? 0),
+              inner.bandwidth(),
+              y,
+              colours,
+              lang,
+              hatchId,
+              showValues,
+            ),
           )
           .join('');
   });
-  const baseline = el('line', { x1: layout.left, x2: layout.right, y1: layout.base, y2: layout.base, stroke: INK });
+  const baseline = el('line', {
+    x1: layout.left,
+    x2: layout.right,
+    y1: layout.base,
+    y2: layout.base,
+    stroke: INK,
+  });
   const labels = categoryLabels(t, x, layout.base, lang, maxLines);
 
   return svgDocument({
@@ -171,7 +190,14 @@ function withheldLabel(t: ChartTable, cell: ChartCell, lang: Lang): string {
 }
 
 /** The fixed-size hatched mark, dashed outline, for a withheld cell, with its label above. */
-function placeholder(x: number, w: number, base: number, label: string, name: string, hatchId: string): string {
+function placeholder(
+  x: number,
+  w: number,
+  base: number,
+  label: string,
+  name: string,
+  hatchId: string,
+): string {
   const fits = textWidth(label, VALUE_FONT) <= w + 4;
   return el(
     'g',
@@ -191,7 +217,12 @@ function placeholder(x: number, w: number, base: number, label: string, name: st
       el(
         'text',
         fits
-          ? { x: x + w / 2, y: base - PLACEHOLDER_HEIGHT - 4, 'text-anchor': 'middle', 'font-size': VALUE_FONT }
+          ? {
+              x: x + w / 2,
+              y: base - PLACEHOLDER_HEIGHT - 4,
+              'text-anchor': 'middle',
+              'font-size': VALUE_FONT,
+            }
           : {
               x: x + w / 2 + 3.5,
               y: base - PLACEHOLDER_HEIGHT - 4,
@@ -240,7 +271,14 @@ function bar(
     (showValues && textWidth(label, VALUE_FONT) <= w + 10
       ? el(
           'text',
-          { class: 'value', x: x + w / 2, y: top - 4, 'text-anchor': 'middle', 'font-size': VALUE_FONT, fill: INK },
+          {
+            class: 'value',
+            x: x + w / 2,
+            y: top - 4,
+            'text-anchor': 'middle',
+            'font-size': VALUE_FONT,
+            fill: INK,
+          },
           text(label),
         )
       : '')
@@ -321,7 +359,9 @@ function stack(
         'stroke-width': 0.75,
         'stroke-dasharray': '3 2',
       },
-      title(`${labelOf(t.rows[r] ?? { label: '' }, lang)}: ${WORDS[lang].suppressed} (${formatNumber(published - sum)})`),
+      title(
+        `${labelOf(t.rows[r] ?? { label: '' }, lang)}: ${WORDS[lang].suppressed} (${formatNumber(published - sum)})`,
+      ),
     );
     topY = y0;
     total = formatNumber(published);
@@ -349,7 +389,14 @@ function stack(
   if (showValues)
     out += el(
       'text',
-      { class: 'total', x: x + w / 2, y: topY - 4, 'text-anchor': 'middle', 'font-size': VALUE_FONT, fill: INK },
+      {
+        class: 'total',
+        x: x + w / 2,
+        y: topY - 4,
+        'text-anchor': 'middle',
+        'font-size': VALUE_FONT,
+        fill: INK,
+      },
       text(total),
     );
   return el('g', { class: 'stack', 'data-row': t.rows[r]?.key }, out);

@@ -1,10 +1,10 @@
 // A map of the DPRK's detention facilities, each a circle whose area is its count, drawn offline.
 
-import type { Feature, MultiPoint } from 'geojson';
 import { type GeoProjection, geoConicConformal, geoPath } from 'd3-geo';
+import type { Feature, MultiPoint } from 'geojson';
 import { type Boundaries, koreaBoundaries } from './boundaries.ts';
 import { el, hashId, num, svgDocument, text, title } from './svg.ts';
-import { textWidth } from './text-layout.ts';
+import { textWidth, wrap } from './text-layout.ts';
 import { FONT_FAMILY, formatNumber, INK, type Lang, labelOf, MUTED, WORDS } from './theme.ts';
 
 export type FacilityPoint = {
@@ -46,7 +46,7 @@ export type FacilityMapOptions = {
 
 export const DEFAULT_FRAME: MapFrame = { west: 123.5, south: 37.3, east: 131.1, north: 43.2 };
 
-const SEA = '#e6edf2';
+const SEA = '#dce6ee';
 const LAND = '#f3f3f3';
 const DPRK_FILL = '#ffffff';
 const CIRCLE = '#414487';
@@ -86,13 +86,18 @@ export function facilityMap(points: FacilityPoint[], options: FacilityMapOptions
   const height = options.height ?? 700;
   const frame = options.frame ?? DEFAULT_FRAME;
   const boundaries = options.boundaries ?? koreaBoundaries();
-  const idPrefix = options.idPrefix ?? `dl-map-${hashId(JSON.stringify([points, { ...options, boundaries: null }]))}`;
+  const idPrefix =
+    options.idPrefix ?? `dl-map-${hashId(JSON.stringify([points, { ...options, boundaries: null }]))}`;
   const clipId = `${idPrefix}-clip`;
 
   let header = '';
   let top = 12;
   if (options.showTitle ?? true) {
-    header += el('text', { x: 16, y: top + 16, 'font-size': 16, 'font-weight': 'bold', fill: INK }, text(options.title));
+    header += el(
+      'text',
+      { x: 16, y: top + 16, 'font-size': 16, 'font-weight': 'bold', fill: INK },
+      text(options.title),
+    );
     top += 30;
   }
   const map: Box = { x0: 16, y0: top, x1: width - 16, y1: height - 40 };
@@ -103,7 +108,9 @@ export function facilityMap(points: FacilityPoint[], options: FacilityMapOptions
   const path = geoPath(projection).digits(1);
 
   let land = '';
-  const order = [...boundaries.features].sort((a, b) => Number(a.properties.code === 'PRK') - Number(b.properties.code === 'PRK'));
+  const order = [...boundaries.features].sort(
+    (a, b) => Number(a.properties.code === 'PRK') - Number(b.properties.code === 'PRK'),
+  );
   for (const f of order) {
     const d = path(f);
     if (!d) continue;
@@ -123,7 +130,9 @@ export function facilityMap(points: FacilityPoint[], options: FacilityMapOptions
   const inFrame = (p: FacilityPoint) =>
     p.lon >= frame.west && p.lon <= frame.east && p.lat >= frame.south && p.lat <= frame.north;
   const shown = points.filter(inFrame);
-  const counted = shown.filter((p) => p.count !== null && p.count > 0) as (FacilityPoint & { count: number })[];
+  const counted = shown.filter((p) => p.count !== null && p.count > 0) as (FacilityPoint & {
+    count: number;
+  })[];
   const maxCount = Math.max(0, ...counted.map((p) => p.count));
   const maxRadius = options.maxRadius ?? 26;
   const radius = (count: number) => (maxCount > 0 ? maxRadius * Math.sqrt(count / maxCount) : 0);
@@ -151,43 +160,62 @@ export function facilityMap(points: FacilityPoint[], options: FacilityMapOptions
         'stroke-width': 1.2,
         'stroke-dasharray': p.precision === 'exact' ? undefined : '3 2',
       },
-      title(`${labelOf(p, lang)}: ${formatNumber(p.count)}${p.precision === 'exact' ? '' : ` (${precisionWord(lang)})`}`),
+      title(
+        `${labelOf(p, lang)}: ${formatNumber(p.count)}${p.precision === 'exact' ? '' : ` (${precisionWord(lang)})`}`,
+      ),
     );
   }
   const withheld = shown.filter((p) => p.count === null);
   const withheldText = options.threshold !== undefined ? words.below(options.threshold) : words.suppressed;
   for (const p of [...withheld].sort((a, b) => a.code.localeCompare(b.code))) {
     const [x, y] = projection([p.lon, p.lat]) ?? [0, 0];
-    marks += el('path', {
-      class: 'facility-withheld',
-      'data-code': p.code,
-      d: diamond(x, y, WITHHELD_SIZE),
-      fill: '#ffffff',
-      stroke: INK,
-      'stroke-width': 1.2,
-    }, title(`${labelOf(p, lang)}: ${withheldText}`));
+    marks += el(
+      'path',
+      {
+        class: 'facility-withheld',
+        'data-code': p.code,
+        d: diamond(x, y, WITHHELD_SIZE),
+        fill: '#ffffff',
+        stroke: INK,
+        'stroke-width': 1.2,
+      },
+      title(`${labelOf(p, lang)}: ${withheldText}`),
+    );
   }
 
-  const labels = placeLabels(placed.slice(0, options.labelCount ?? 6), map, lang);
+  const labels = placeLabels(placed.slice(0, options.labelCount ?? 6), placed, map, lang);
   const legend = sizeLegend(maxCount, radius, map, options, lang, withheld.length > 0, withheldText);
   const scale = scaleBar(projection, frame, map, lang);
+  const noteText =
+    lang === 'ko'
+      ? '경계: Natural Earth(퍼블릭 도메인). 경계 표시는 어떠한 주장에 대한 입장도 아님. 점선 원: 대략적 위치.'
+      : 'Boundaries: Natural Earth (public domain); their depiction implies no position on any claim. Dashed circles: approximate locations.';
   const note = el(
     'text',
-    { x: 16, y: height - 16, 'font-size': 10, fill: MUTED },
-    text(
-      lang === 'ko'
-        ? '경계: Natural Earth(퍼블릭 도메인). 경계 표시는 어떠한 주장에 대한 입장도 아님. 점선 원: 대략적 위치.'
-        : 'Boundaries: Natural Earth (public domain); their depiction implies no position on any claim. Dashed circles: approximate locations.',
-    ),
+    { class: 'note', 'font-size': 10, fill: MUTED },
+    wrap(noteText, width - 32, 10, 2)
+      .lines.map((line, i) => el('tspan', { x: 16, y: height - 24 + i * 12 }, text(line)))
+      .join(''),
   );
 
-  const defs = el('clipPath', { id: clipId }, el('rect', { x: map.x0, y: map.y0, width: map.x1 - map.x0, height: map.y1 - map.y0 }));
+  const defs = el(
+    'clipPath',
+    { id: clipId },
+    el('rect', { x: map.x0, y: map.y0, width: map.x1 - map.x0, height: map.y1 - map.y0 }),
+  );
   const body =
     header +
     el(
       'g',
       { class: 'map', 'clip-path': `url(#${clipId})` },
-      el('rect', { class: 'sea', x: map.x0, y: map.y0, width: map.x1 - map.x0, height: map.y1 - map.y0, fill: SEA }) +
+      el('rect', {
+        class: 'sea',
+        x: map.x0,
+        y: map.y0,
+        width: map.x1 - map.x0,
+        height: map.y1 - map.y0,
+        fill: SEA,
+      }) +
         el('g', { class: 'land' }, land) +
         el('g', { class: 'facilities' }, marks) +
         el('g', { class: 'labels' }, labels),
@@ -209,7 +237,8 @@ export function facilityMap(points: FacilityPoint[], options: FacilityMapOptions
     width,
     height,
     title: options.title,
-    desc: options.desc ?? describe(options.title, placed, withheld.length, points.length - shown.length, lang),
+    desc:
+      options.desc ?? describe(options.title, placed, withheld.length, points.length - shown.length, lang),
     lang,
     idPrefix,
     fontFamily: FONT_FAMILY,
@@ -260,39 +289,55 @@ function overlaps(a: Box, b: Box): boolean {
   return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 }
 
-/** Labels beside the largest circles: right, left, above or below, the first spot free of the others. */
-function placeLabels(largest: Placed[], map: Box, lang: Lang): string {
+/**
+ * Labels beside the largest circles, wrapped to two lines: right, left, above or below, the first
+ * spot clear of the other labels and of the other circles' centres; a label with no such spot is left out.
+ */
+function placeLabels(largest: Placed[], all: Placed[], map: Box, lang: Lang): string {
   const taken: Box[] = [];
   let out = '';
   const font = 11;
+  const lineHeight = 13;
   for (const p of largest) {
-    const name = labelOf(p, lang);
-    const w = textWidth(name, font);
-    const h = font + 2;
+    const full = labelOf(p, lang);
+    const { lines } = wrap(full, 150, font, 2);
+    const w = Math.max(...lines.map((l) => textWidth(l, font)));
+    const h = lines.length * lineHeight;
     const gap = p.r + 3;
-    const candidates: { box: Box; x: number; y: number; anchor: string }[] = [
-      { box: { x0: p.x + gap, y0: p.y - h / 2, x1: p.x + gap + w, y1: p.y + h / 2 }, x: p.x + gap, y: p.y + 4, anchor: 'start' },
-      { box: { x0: p.x - gap - w, y0: p.y - h / 2, x1: p.x - gap, y1: p.y + h / 2 }, x: p.x - gap, y: p.y + 4, anchor: 'end' },
-      { box: { x0: p.x - w / 2, y0: p.y - gap - h, x1: p.x + w / 2, y1: p.y - gap }, x: p.x, y: p.y - gap - 3, anchor: 'middle' },
-      { box: { x0: p.x - w / 2, y0: p.y + gap, x1: p.x + w / 2, y1: p.y + gap + h }, x: p.x, y: p.y + gap + h - 3, anchor: 'middle' },
+    const spots: { box: Box; anchor: 'start' | 'end' | 'middle' }[] = [
+      { box: { x0: p.x + gap, y0: p.y - h / 2, x1: p.x + gap + w, y1: p.y + h / 2 }, anchor: 'start' },
+      { box: { x0: p.x - gap - w, y0: p.y - h / 2, x1: p.x - gap, y1: p.y + h / 2 }, anchor: 'end' },
+      { box: { x0: p.x - w / 2, y0: p.y - gap - h, x1: p.x + w / 2, y1: p.y - gap }, anchor: 'middle' },
+      { box: { x0: p.x - w / 2, y0: p.y + gap, x1: p.x + w / 2, y1: p.y + gap + h }, anchor: 'middle' },
     ];
-    const free = candidates.find(
+    const others = all
+      .filter((o) => o !== p && (o.x !== p.x || o.y !== p.y))
+      .map((o) => ({ x0: o.x - 3, y0: o.y - 3, x1: o.x + 3, y1: o.y + 3 }));
+    const free = spots.find(
       (c) =>
         c.box.x0 >= map.x0 + 2 &&
         c.box.x1 <= map.x1 - 2 &&
         c.box.y0 >= map.y0 + 2 &&
         c.box.y1 <= map.y1 - 2 &&
-        !taken.some((t) => overlaps(t, c.box)),
+        !taken.some((t) => overlaps(t, c.box)) &&
+        !others.some((t) => overlaps(t, c.box)),
     );
     if (!free) continue;
     taken.push(free.box);
+    const x =
+      free.anchor === 'start'
+        ? free.box.x0
+        : free.anchor === 'end'
+          ? free.box.x1
+          : (free.box.x0 + free.box.x1) / 2;
+    const tspans = lines
+      .map((line, i) => el('tspan', { x, y: free.box.y0 + (i + 1) * lineHeight - 3 }, text(line)))
+      .join('');
     out += el(
       'text',
       {
         class: 'facility-label',
         'data-code': p.code,
-        x: free.x,
-        y: free.y,
         'text-anchor': free.anchor,
         'font-size': font,
         fill: INK,
@@ -301,7 +346,7 @@ function placeLabels(largest: Placed[], map: Box, lang: Lang): string {
         'stroke-linejoin': 'round',
         'paint-order': 'stroke',
       },
-      text(name),
+      (lines.join(' ') === full ? '' : title(full)) + tspans,
     );
   }
   return out;
@@ -324,35 +369,84 @@ function sizeLegend(
   anyWithheld: boolean,
   withheldText: string,
 ): string {
-  const values = [...new Set([roundNice(maxCount), roundNice(maxCount / 4), roundNice(maxCount / 16)])].filter(
-    (v) => v >= 1 && Number.isInteger(v),
-  );
+  const values = [
+    ...new Set([roundNice(maxCount), roundNice(maxCount / 4), roundNice(maxCount / 16)]),
+  ].filter((v) => v >= 1 && Number.isInteger(v));
   const big = values.length ? radius(values[0] as number) : 0;
   const heading = options.countLabel ?? (lang === 'ko' ? '건수' : 'Count');
   const boxW = Math.max(150, textWidth(heading, 11) + 20, textWidth(withheldText, 10) + 40);
   const boxH = 28 + 2 * big + 10 + (anyWithheld ? 22 : 0) + 36;
   const x0 = map.x1 - boxW - 8;
   const y0 = map.y1 - boxH - 8;
-  let out = el('rect', { x: x0, y: y0, width: boxW, height: boxH, fill: '#ffffff', 'fill-opacity': 0.9, stroke: MUTED, 'stroke-width': 0.5 });
-  out += el('text', { x: x0 + 10, y: y0 + 17, 'font-size': 11, 'font-weight': 'bold', fill: INK }, text(heading));
+  let out = el('rect', {
+    x: x0,
+    y: y0,
+    width: boxW,
+    height: boxH,
+    fill: '#ffffff',
+    'fill-opacity': 0.9,
+    stroke: MUTED,
+    'stroke-width': 0.5,
+  });
+  out += el(
+    'text',
+    { x: x0 + 10, y: y0 + 17, 'font-size': 11, 'font-weight': 'bold', fill: INK },
+    text(heading),
+  );
   const cx = x0 + 10 + big;
   const bottom = y0 + 26 + 2 * big;
   for (const v of values) {
     const r = radius(v);
-    out += el('circle', { class: 'legend-size', cx, cy: bottom - r, r, fill: 'none', stroke: INK, 'stroke-width': 0.8 });
-    out += el('line', { x1: cx, x2: cx + big + 8, y1: bottom - 2 * r, y2: bottom - 2 * r, stroke: MUTED, 'stroke-width': 0.5 });
-    out += el('text', { x: cx + big + 11, y: bottom - 2 * r + 4, 'font-size': 10, fill: INK }, text(formatNumber(v)));
+    out += el('circle', {
+      class: 'legend-size',
+      cx,
+      cy: bottom - r,
+      r,
+      fill: 'none',
+      stroke: INK,
+      'stroke-width': 0.8,
+    });
+    out += el('line', {
+      x1: cx,
+      x2: cx + big + 8,
+      y1: bottom - 2 * r,
+      y2: bottom - 2 * r,
+      stroke: MUTED,
+      'stroke-width': 0.5,
+    });
+    out += el(
+      'text',
+      { x: cx + big + 11, y: bottom - 2 * r + 4, 'font-size': 10, fill: INK },
+      text(formatNumber(v)),
+    );
   }
   let y = bottom + 14;
   if (anyWithheld) {
-    out += el('path', { d: diamond(x0 + 16, y, WITHHELD_SIZE), fill: '#ffffff', stroke: INK, 'stroke-width': 1.2 });
+    out += el('path', {
+      d: diamond(x0 + 16, y, WITHHELD_SIZE),
+      fill: '#ffffff',
+      stroke: INK,
+      'stroke-width': 1.2,
+    });
     out += el('text', { x: x0 + 28, y: y + 4, 'font-size': 10, fill: INK }, text(withheldText));
     y += 22;
   }
   out += el('circle', { cx: x0 + 16, cy: y, r: 6, fill: 'none', stroke: INK, 'stroke-width': 1.2 });
-  out += el('text', { x: x0 + 28, y: y + 4, 'font-size': 10, fill: INK }, text(lang === 'ko' ? '정확한 위치' : 'exact location'));
+  out += el(
+    'text',
+    { x: x0 + 28, y: y + 4, 'font-size': 10, fill: INK },
+    text(lang === 'ko' ? '정확한 위치' : 'exact location'),
+  );
   y += 18;
-  out += el('circle', { cx: x0 + 16, cy: y, r: 6, fill: 'none', stroke: INK, 'stroke-width': 1.2, 'stroke-dasharray': '3 2' });
+  out += el('circle', {
+    cx: x0 + 16,
+    cy: y,
+    r: 6,
+    fill: 'none',
+    stroke: INK,
+    'stroke-width': 1.2,
+    'stroke-dasharray': '3 2',
+  });
   out += el('text', { x: x0 + 28, y: y + 4, 'font-size': 10, fill: INK }, text(precisionWord(lang)));
   return el('g', { class: 'legend' }, out);
 }
@@ -372,7 +466,12 @@ function scaleBar(projection: GeoProjection, frame: MapFrame, map: Box, lang: La
     'g',
     { class: 'scale-bar' },
     el('rect', { x: x - 6, y: y - 20, width: len + 60, height: 30, fill: '#ffffff', 'fill-opacity': 0.8 }) +
-      el('path', { d: `M${num(x)},${num(y - 5)}V${num(y)}H${num(x + len)}V${num(y - 5)}`, fill: 'none', stroke: INK, 'stroke-width': 1.2 }) +
+      el('path', {
+        d: `M${num(x)},${num(y - 5)}V${num(y)}H${num(x + len)}V${num(y - 5)}`,
+        fill: 'none',
+        stroke: INK,
+        'stroke-width': 1.2,
+      }) +
       el('text', { x: x + len + 6, y: y + 1, 'font-size': 10, fill: INK }, text(`${km} km`)) +
       el(
         'text',

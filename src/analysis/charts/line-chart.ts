@@ -6,7 +6,17 @@ import { valueAxis } from './axis.ts';
 import { type LegendEntry, legendRow } from './legend.ts';
 import { el, hashId, svgDocument, text, title } from './svg.ts';
 import { textWidth } from './text-layout.ts';
-import { FONT_FAMILY, formatNumber, INK, LINE_DASHES, type Lang, labelOf, MUTED, seriesColours, WORDS } from './theme.ts';
+import {
+  FONT_FAMILY,
+  formatNumber,
+  INK,
+  type Lang,
+  LINE_DASHES,
+  labelOf,
+  MUTED,
+  seriesColours,
+  WORDS,
+} from './theme.ts';
 
 /** One year's value; `null` when withheld (suppressed) or unknown. A year left out counts as `null`. */
 export type YearValue = { year: number; value: number | null };
@@ -42,7 +52,10 @@ export function dateToYear(date: string): number {
   if (m[2] === undefined) return year + 0.5;
   const start = Date.UTC(year, 0, 1);
   const length = Date.UTC(year + 1, 0, 1) - start;
-  const at = m[3] === undefined ? Date.UTC(year, Number(m[2]) - 1, 15) : Date.UTC(year, Number(m[2]) - 1, Number(m[3]));
+  const at =
+    m[3] === undefined
+      ? Date.UTC(year, Number(m[2]) - 1, 15)
+      : Date.UTC(year, Number(m[2]) - 1, Number(m[3]));
   return year + (at - start + 43_200_000) / length;
 }
 
@@ -50,7 +63,10 @@ type Point = { year: number; value: number | null };
 
 function pointsFor(s: LineSeries, from: number, to: number): Point[] {
   const byYear = new Map(s.values.map((v) => [v.year, v.value]));
-  return Array.from({ length: to - from + 1 }, (_, i) => ({ year: from + i, value: byYear.get(from + i) ?? null }));
+  return Array.from({ length: to - from + 1 }, (_, i) => ({
+    year: from + i,
+    value: byYear.get(from + i) ?? null,
+  }));
 }
 
 export function lineChart(series: LineSeries[], options: LineChartOptions): string {
@@ -67,7 +83,11 @@ export function lineChart(series: LineSeries[], options: LineChartOptions): stri
   let header = '';
   let top = 12;
   if (options.showTitle ?? true) {
-    header += el('text', { x: 16, y: top + 16, 'font-size': 16, 'font-weight': 'bold', fill: INK }, text(options.title));
+    header += el(
+      'text',
+      { x: 16, y: top + 16, 'font-size': 16, 'font-weight': 'bold', fill: INK },
+      text(options.title),
+    );
     top += 28;
   }
   const entries: LegendEntry[] = series.map((s, i) => ({
@@ -79,7 +99,12 @@ export function lineChart(series: LineSeries[], options: LineChartOptions): stri
   if (options.secondary) {
     const s = options.secondary.series;
     const axisWord = lang === 'ko' ? '오른쪽 축' : 'right axis';
-    entries.push({ kind: 'line', label: `${labelOf(s, lang)} (${axisWord})`, stroke: secondaryColour, dash: '2 3' });
+    entries.push({
+      kind: 'line',
+      label: `${labelOf(s, lang)} (${axisWord})`,
+      stroke: secondaryColour,
+      dash: '2 3',
+    });
   }
   if (entries.length > 1 || options.secondary) {
     const l = legendRow(entries, 16, top + 2, width - 32);
@@ -128,16 +153,25 @@ export function lineChart(series: LineSeries[], options: LineChartOptions): stri
 
   if (options.marker) body += marker(options.marker, x, plotTop, base, left, right, lang);
 
-  const drawn: { s: LineSeries; scale: typeof y; colour: string; dash?: string; cls: string }[] = series.map((s, i) => ({
-    s,
-    scale: y,
-    colour: colours[i] as string,
-    dash: LINE_DASHES[i % LINE_DASHES.length],
-    cls: 'series',
-  }));
+  const drawn: { s: LineSeries; scale: typeof y; colour: string; dash?: string; cls: string }[] = series.map(
+    (s, i) => ({
+      s,
+      scale: y,
+      colour: colours[i] as string,
+      dash: LINE_DASHES[i % LINE_DASHES.length],
+      cls: 'series',
+    }),
+  );
   if (y2 && options.secondary)
-    drawn.push({ s: options.secondary.series, scale: y2, colour: secondaryColour, dash: '2 3', cls: 'series secondary' });
-  for (const d of drawn) body += seriesMarks(d.s, from, to, xOf, d.scale, d.colour, d.dash, d.cls, base, lang);
+    drawn.push({
+      s: options.secondary.series,
+      scale: y2,
+      colour: secondaryColour,
+      dash: '2 3',
+      cls: 'series secondary',
+    });
+  for (const d of drawn)
+    body += seriesMarks(d.s, from, to, xOf, d.scale, d.colour, d.dash, d.cls, base, lang);
 
   return svgDocument({
     width,
@@ -151,7 +185,13 @@ export function lineChart(series: LineSeries[], options: LineChartOptions): stri
   });
 }
 
-function yearTicks(from: number, to: number, xOf: (y: number) => number, base: number, plotWidth: number): string {
+function yearTicks(
+  from: number,
+  to: number,
+  xOf: (y: number) => number,
+  base: number,
+  plotWidth: number,
+): string {
   const n = to - from + 1;
   const every = [1, 2, 5, 10, 20].find((k) => plotWidth / Math.ceil(n / k) >= 40) ?? 50;
   let out = '';
@@ -184,7 +224,15 @@ function marker(
     'g',
     { class: 'marker', 'data-date': m.date },
     title(`${label} (${m.date})`) +
-      el('line', { x1: mx, x2: mx, y1: top - 6, y2: base, stroke: INK, 'stroke-width': 1, 'stroke-dasharray': '4 3' }) +
+      el('line', {
+        x1: mx,
+        x2: mx,
+        y1: top - 6,
+        y2: base,
+        stroke: INK,
+        'stroke-width': 1,
+        'stroke-dasharray': '4 3',
+      }) +
       el('text', { x: mx, y: top - 10, 'text-anchor': anchor, 'font-size': 11, fill: INK }, text(label)),
   );
 }
@@ -240,12 +288,21 @@ function seriesMarks(
   );
 }
 
-function describe(series: LineSeries[], options: LineChartOptions, from: number, to: number, lang: Lang): string {
+function describe(
+  series: LineSeries[],
+  options: LineChartOptions,
+  from: number,
+  to: number,
+  lang: Lang,
+): string {
   const words = WORDS[lang];
   const parts = series.map((s) => {
     const points = pointsFor(s, from, to);
     const known = points.filter((p) => p.value !== null) as { year: number; value: number }[];
-    const best = known.reduce<{ year: number; value: number } | null>((b, p) => (!b || p.value > b.value ? p : b), null);
+    const best = known.reduce<{ year: number; value: number } | null>(
+      (b, p) => (!b || p.value > b.value ? p : b),
+      null,
+    );
     const missing = points.length - known.length;
     const name = series.length > 1 || options.secondary ? `${labelOf(s, lang)}: ` : '';
     const top = best ? `${words.highest} ${best.year} (${formatNumber(best.value)})` : words.none;
@@ -254,9 +311,14 @@ function describe(series: LineSeries[], options: LineChartOptions, from: number,
   if (options.secondary) {
     const s = options.secondary.series;
     const known = s.values.filter((v) => v.value !== null) as { year: number; value: number }[];
-    const best = known.reduce<{ year: number; value: number } | null>((b, p) => (!b || p.value > b.value ? p : b), null);
+    const best = known.reduce<{ year: number; value: number } | null>(
+      (b, p) => (!b || p.value > b.value ? p : b),
+      null,
+    );
     const fmt = options.secondary.format ?? formatNumber;
-    parts.push(`${labelOf(s, lang)}: ${best ? `${words.highest} ${best.year} (${fmt(best.value)})` : words.none}`);
+    parts.push(
+      `${labelOf(s, lang)}: ${best ? `${words.highest} ${best.year} (${fmt(best.value)})` : words.none}`,
+    );
   }
   const mark = options.marker ? `; ${labelOf(options.marker, lang)} (${options.marker.date})` : '';
   return `${options.title}, ${from}–${to}: ${parts.join('; ')}${mark}.`;

@@ -2,13 +2,23 @@
 
 /** Escapes text for element content and attribute values (both quote kinds). */
 export function escapeXml(text: string): string {
-  return text
+  return xmlChars(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+    .replace(/'/g, '&apos;');
+}
+
+/** Leaves out the characters XML 1.0 does not allow (C0 controls but tab and newlines, U+FFFE, U+FFFF). */
+function xmlChars(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffe || c === 0xffff) continue;
+    out += ch;
+  }
+  return out;
 }
 
 /** A coordinate or length, rounded to 0.01 so that output is short and stable. */

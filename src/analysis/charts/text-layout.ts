@@ -3,9 +3,10 @@
 /** Rough advance width of one character, in ems, for a sans-serif with Hangul. */
 function charWidth(ch: string): number {
   const c = ch.codePointAt(0) ?? 0;
-  if ((c >= 0xac00 && c <= 0xd7a3) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f)) return 0.95;
+  if ((c >= 0xac00 && c <= 0xd7a3) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f))
+    return 0.95;
   if (c >= 0x2e80 && c <= 0x9fff) return 1;
-  if (' .,:;\'|!il'.includes(ch)) return 0.3;
+  if (" .,:;'|!il".includes(ch)) return 0.3;
   if ('mwMW@'.includes(ch)) return 0.85;
   if (ch >= 'A' && ch <= 'Z') return 0.66;
   return 0.55;

@@ -35,7 +35,10 @@ export function seriesColours(n: number): string[] {
   if (n <= 1) return [VIRIDIS[3] as string];
   const first = 1;
   const last = n === 2 ? 8 : 9;
-  return Array.from({ length: n }, (_, i) => VIRIDIS[Math.round(first + (i * (last - first)) / (n - 1))] as string);
+  return Array.from(
+    { length: n },
+    (_, i) => VIRIDIS[Math.round(first + (i * (last - first)) / (n - 1))] as string,
+  );
 }
 
 /** Dash patterns for line series, so lines also differ without colour. */
@@ -60,7 +63,11 @@ export function hatchPattern(id: string): string {
 
 /** Numbers as the reports print them: grouped thousands, at most two decimals. */
 export function formatNumber(n: number): string {
-  const fixed = Number.isInteger(n) ? String(Math.abs(n)) : Math.abs(n).toFixed(2).replace(/\.?0+$/, '');
+  const fixed = Number.isInteger(n)
+    ? String(Math.abs(n))
+    : Math.abs(n)
+        .toFixed(2)
+        .replace(/\.?0+$/, '');
   const [whole = '', frac] = fixed.split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${n < 0 ? '−' : ''}${grouped}${frac ? `.${frac}` : ''}`;
