@@ -300,19 +300,29 @@ function placeLabels(largest: Placed[], all: Placed[], map: Box, lang: Lang): st
   const lineHeight = 13;
   for (const p of largest) {
     const full = labelOf(p, lang);
-    const { lines } = wrap(full, 150, font, 2);
+    const { lines } = wrap(full, 170, font, 2);
     const w = Math.max(...lines.map((l) => textWidth(l, font)));
     const h = lines.length * lineHeight;
     const gap = p.r + 3;
+    const box = (x0: number, y0: number): Box => ({ x0, y0, x1: x0 + w, y1: y0 + h });
+    const d = gap * Math.SQRT1_2;
     const spots: { box: Box; anchor: 'start' | 'end' | 'middle' }[] = [
-      { box: { x0: p.x + gap, y0: p.y - h / 2, x1: p.x + gap + w, y1: p.y + h / 2 }, anchor: 'start' },
-      { box: { x0: p.x - gap - w, y0: p.y - h / 2, x1: p.x - gap, y1: p.y + h / 2 }, anchor: 'end' },
-      { box: { x0: p.x - w / 2, y0: p.y - gap - h, x1: p.x + w / 2, y1: p.y - gap }, anchor: 'middle' },
-      { box: { x0: p.x - w / 2, y0: p.y + gap, x1: p.x + w / 2, y1: p.y + gap + h }, anchor: 'middle' },
+      { box: box(p.x + gap, p.y - h / 2), anchor: 'start' },
+      { box: box(p.x - gap - w, p.y - h / 2), anchor: 'end' },
+      { box: box(p.x - w / 2, p.y - gap - h), anchor: 'middle' },
+      { box: box(p.x - w / 2, p.y + gap), anchor: 'middle' },
+      { box: box(p.x + d, p.y - d - h), anchor: 'start' },
+      { box: box(p.x + d, p.y + d), anchor: 'start' },
+      { box: box(p.x - d - w, p.y - d - h), anchor: 'end' },
+      { box: box(p.x - d - w, p.y + d), anchor: 'end' },
     ];
+    // Other circles, a little inside their edge: a label may touch a circle but not cover its middle.
     const others = all
       .filter((o) => o !== p && (o.x !== p.x || o.y !== p.y))
-      .map((o) => ({ x0: o.x - 3, y0: o.y - 3, x1: o.x + 3, y1: o.y + 3 }));
+      .map((o) => {
+        const k = Math.max(3, o.r * 0.6);
+        return { x0: o.x - k, y0: o.y - k, x1: o.x + k, y1: o.y + k };
+      });
     const free = spots.find(
       (c) =>
         c.box.x0 >= map.x0 + 2 &&
@@ -333,6 +343,21 @@ function placeLabels(largest: Placed[], all: Placed[], map: Box, lang: Lang): st
     const tspans = lines
       .map((line, i) => el('tspan', { x, y: free.box.y0 + (i + 1) * lineHeight - 3 }, text(line)))
       .join('');
+    const halo = el(
+      'text',
+      {
+        'aria-hidden': 'true',
+        'text-anchor': free.anchor,
+        'font-size': font,
+        fill: '#ffffff',
+        stroke: '#ffffff',
+        'stroke-width': 3,
+        'stroke-linejoin': 'round',
+      },
+      tspans,
+    );
+    // The halo is its own element under the label (not paint-order), for renderers such as Word's.
+    out += halo;
     out += el(
       'text',
       {
@@ -341,10 +366,6 @@ function placeLabels(largest: Placed[], all: Placed[], map: Box, lang: Lang): st
         'text-anchor': free.anchor,
         'font-size': font,
         fill: INK,
-        stroke: '#ffffff',
-        'stroke-width': 3,
-        'stroke-linejoin': 'round',
-        'paint-order': 'stroke',
       },
       (lines.join(' ') === full ? '' : title(full)) + tspans,
     );
