@@ -166,6 +166,12 @@ describe('barChart', () => {
     assert.ok(lines[1]?.endsWith('…'));
   });
 
+  it('draws an empty table as an empty chart', () => {
+    const svg = barChart({ title: 'Nothing', rows: [], columns: [{ key: 'n', label: 'n' }], cells: [] });
+    assert.equal(byClass(parseSvg(svg), 'rect', 'bar').length, 0);
+    assert.doesNotMatch(svg, /NaN|Infinity/);
+  });
+
   it('is deterministic, with ids that differ between charts', () => {
     assert.equal(barChart(twoWay, { mode: 'stacked' }), barChart(twoWay, { mode: 'stacked' }));
     const a = /id="([^"]+)-title"/.exec(barChart(twoWay))?.[1];

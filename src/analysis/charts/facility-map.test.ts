@@ -142,6 +142,12 @@ describe('facilityMap', () => {
     assert.doesNotMatch(ko, /Political Prison Camp/);
   });
 
+  it('draws a map with no facilities', () => {
+    const empty = facilityMap([], { title: 'None' });
+    assert.equal(byClass(parseSvg(empty), 'circle', 'facility').length, 0);
+    assert.doesNotMatch(empty, /NaN|Infinity/);
+  });
+
   it('escapes labels and is deterministic', () => {
     const nasty = [{ ...(points[0] as FacilityPoint), label: 'Camp <14> & "Kaechon"' }];
     const one = facilityMap(nasty, { title: 'T & <t>' });

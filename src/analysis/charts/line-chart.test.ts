@@ -112,6 +112,15 @@ describe('lineChart', () => {
     assert.equal(svg, lineChart([nasty, interviews], { title: 'x < y & "z"' }));
   });
 
+  it('refuses a chart with no years, and draws an empty span when given one', () => {
+    assert.throws(() => lineChart([], { title: 'Nothing' }), RangeError);
+    const doc = parseSvg(
+      lineChart([{ key: 'a', label: 'A', values: [] }], { title: 'Empty', years: [2020, 2022] }),
+    );
+    assert.equal(byClass(doc, 'circle', 'gap').length, 3);
+    assert.equal(byClass(doc, 'circle', 'point').length, 0);
+  });
+
   it('reads dates to fractional years', () => {
     assert.equal(dateToYear('2020'), 2020.5);
     assert.ok(dateToYear('2020-12') > 2020.9 && dateToYear('2020-12') < 2021);

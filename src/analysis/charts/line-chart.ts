@@ -77,6 +77,8 @@ export function lineChart(series: LineSeries[], options: LineChartOptions): stri
   const all = [...series, ...(options.secondary ? [options.secondary.series] : [])];
   const years = all.flatMap((s) => s.values.map((v) => v.year));
   const [from, to] = options.years ?? [Math.min(...years), Math.max(...years)];
+  if (!Number.isInteger(from) || !Number.isInteger(to) || to < from)
+    throw new RangeError('lineChart needs a span of whole years: give values or options.years');
   const colours = seriesColours(Math.max(series.length, 1));
   const secondaryColour = MUTED;
 
