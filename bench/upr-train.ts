@@ -53,7 +53,7 @@ const baselineAction = firstTwoWordsBaseline(training);
 const actionBaseline = classificationFigures(heldOut, (text) => ({ action: baselineAction(text) }));
 // The issue baseline: plain L2-regularised logistic regressions on words only, threshold 0.5.
 const plain = compileClassifier(
-  trainRecommendationClassifier(training, { ...options, featureSet: 'words', thresholdShare: 0 }),
+  trainRecommendationClassifier(training, { ...options, issueFeatures: ['words'], thresholdShare: 0 }),
 );
 const issueBaseline = classificationFigures(heldOut, (text) => ({
   issues: classifyRecommendation(plain, text, { atLeastOneIssue: false }).issues,

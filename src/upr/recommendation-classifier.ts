@@ -9,7 +9,7 @@ import {
   trainBinaryRegressions,
   trainSoftmaxRegression,
 } from './linear-models.ts';
-import { FEATURE_SETS, type FeatureSet, recommendationFeatures } from './recommendation-features.ts';
+import { FEATURE_FAMILIES, type FeatureFamily, recommendationFeatures } from './recommendation-features.ts';
 
 /** UPR Info's action categories, 1 (minimal action) … 5 (specific action). */
 export const ACTION_CATEGORIES = [1, 2, 3, 4, 5] as const;
@@ -22,13 +22,17 @@ const SparseRow = z.strictObject({ features: z.array(z.int().min(0)), weights: z
 
 /** A trained classifier as shipped in `data/upr/` (JSON). */
 export const RecommendationClassifierModel = z.strictObject({
-  format: z.literal('daylight-upr-recommendation-classifier/1'),
+  format: z.literal('daylight-upr-recommendation-classifier/2'),
   /** How and from what it was trained, and what it measured on the held-out part. */
   training: z.record(z.string(), z.unknown()),
-  feature_set: z.enum(FEATURE_SETS),
   features: z.array(z.string()),
-  action: z.strictObject({ classes: z.array(z.int().min(1).max(5)), rows: z.array(SparseRow) }),
+  action: z.strictObject({
+    families: z.array(z.enum(FEATURE_FAMILIES)),
+    classes: z.array(z.int().min(1).max(5)),
+    rows: z.array(SparseRow),
+  }),
   issues: z.strictObject({
+    families: z.array(z.enum(FEATURE_FAMILIES)),
     labels: z.array(z.string().min(1)),
     /** Per issue: the probability above which the issue is given. */
     thresholds: z.array(z.number()),
@@ -42,12 +46,13 @@ export type RecommendationClassification = { action: number; issues: string[] };
 
 /** Hyper-parameters of training. */
 export type ClassifierTrainingOptions = {
-  featureSet: FeatureSet;
+  /** The feature families the action model learns from. */
+  actionFeatures: FeatureFamily[];
   /**
-   * Issues learn from words only when true: word pairs and first words made the issue models
-   * overfit (held-out micro-F1 0.846 with them, 0.855 without).
+   * The feature families the issue models learn from (word pairs and first words made them
+   * overfit: held-out micro-F1 0.846 with them, 0.855 without).
    */
-  issuesFromWordsOnly: boolean;
+  issueFeatures: FeatureFamily[];
   /** Features seen in fewer training recommendations are ignored. */
   minFeatureCount: number;
   action: TrainingOptions;
@@ -60,8 +65,8 @@ export type ClassifierTrainingOptions = {
 
 /** The options the shipped model is trained with. */
 export const DEFAULT_TRAINING_OPTIONS: ClassifierTrainingOptions = {
-  featureSet: 'full',
-  issuesFromWordsOnly: true,
+  actionFeatures: ['words', 'pairs', 'opening', 'shape'],
+  issueFeatures: ['words'],
   minFeatureCount: 3,
   pruneBelow: 0.2,
   action: { epochs: 10, learningRate: 0.05, l2: 1e-5, seed: 12 },
@@ -71,7 +76,8 @@ export const DEFAULT_TRAINING_OPTIONS: ClassifierTrainingOptions = {
 
 /** A model ready to predict: dense weights and a feature index. */
 export type CompiledClassifier = {
-  featureSet: FeatureSet;
+  actionFamilies: FeatureFamily[];
+  issueFamilies: FeatureFamily[];
   featureIndex: Map<string, number>;
   actionClasses: number[];
   action: LinearWeights;
@@ -161,20 +167,22 @@ export function trainRecommendationClassifier(
   options: ClassifierTrainingOptions = DEFAULT_TRAINING_OPTIONS,
   training: Record<string, unknown> = {},
 ): RecommendationClassifierModel {
-  const featureLists = rows.map((r) => recommendationFeatures(r.text, options.featureSet));
-  const features = vocabulary(featureLists, options.minFeatureCount);
+  const actionLists = rows.map((r) => recommendationFeatures(r.text, options.actionFeatures));
+  const issueLists = rows.map((r) => recommendationFeatures(r.text, options.issueFeatures));
+  const features = vocabulary(
+    rows.map((_, i) => [...new Set([...(actionLists[i] as string[]), ...(issueLists[i] as string[])])]),
+    options.minFeatureCount,
+  );
   const featureIndex = new Map(features.map((f, i) => [f, i]));
   const issueLabels = [...new Set(rows.flatMap((r) => r.issues))].sort();
   const issueIndex = new Map(issueLabels.map((l, i) => [l, i]));
   const actionClasses = [...ACTION_CATEGORIES];
   const actionExamples: SparseExample[] = rows.map((r, i) => ({
-    features: indexed(featureLists[i] as string[], featureIndex),
+    features: indexed(actionLists[i] as string[], featureIndex),
     labels: [actionClasses.indexOf(r.action as 1)],
   }));
   const issueExamples: SparseExample[] = rows.map((r, i) => ({
-    features: (actionExamples[i] as SparseExample).features.filter(
-      (f) => !options.issuesFromWordsOnly || /^(w:|bias$)/.test(features[f] as string),
-    ),
+    features: indexed(issueLists[i] as string[], featureIndex),
     labels: r.issues.map((issue) => issueIndex.get(issue) as number),
   }));
   const action = trainSoftmaxRegression(
@@ -201,19 +209,28 @@ export function trainRecommendationClassifier(
   }
   const issues = trainBinaryRegressions(issueExamples, issueLabels.length, features.length, options.issues);
   return {
-    format: 'daylight-upr-recommendation-classifier/1',
+    format: 'daylight-upr-recommendation-classifier/2',
     training,
-    feature_set: options.featureSet,
     features,
-    action: { classes: actionClasses, rows: sparseRows(action, options.pruneBelow) },
-    issues: { labels: issueLabels, thresholds, rows: sparseRows(issues, options.pruneBelow) },
+    action: {
+      families: options.actionFeatures,
+      classes: actionClasses,
+      rows: sparseRows(action, options.pruneBelow),
+    },
+    issues: {
+      families: options.issueFeatures,
+      labels: issueLabels,
+      thresholds,
+      rows: sparseRows(issues, options.pruneBelow),
+    },
   };
 }
 
 /** Prepares a (shipped or freshly trained) model for prediction. */
 export function compileClassifier(model: RecommendationClassifierModel): CompiledClassifier {
   return {
-    featureSet: model.feature_set,
+    actionFamilies: model.action.families,
+    issueFamilies: model.issues.families,
     featureIndex: new Map(model.features.map((f, i) => [f, i])),
     actionClasses: model.action.classes,
     action: denseWeights(model.action.rows, model.features.length),
@@ -233,12 +250,16 @@ export function classifyRecommendation(
   text: string,
   options: { atLeastOneIssue: boolean } = { atLeastOneIssue: true },
 ): RecommendationClassification {
-  const features = indexed(recommendationFeatures(text, classifier.featureSet), classifier.featureIndex);
-  const actionScores = linearScores(classifier.action, features);
+  const actionFeatures = indexed(
+    recommendationFeatures(text, classifier.actionFamilies),
+    classifier.featureIndex,
+  );
+  const actionScores = linearScores(classifier.action, actionFeatures);
   let bestAction = 0;
   for (let i = 1; i < actionScores.length; i++)
     if ((actionScores[i] as number) > (actionScores[bestAction] as number)) bestAction = i;
-  const probabilities = linearScores(classifier.issues, features).map(sigmoid);
+  const issueFeatures = indexed(recommendationFeatures(text, classifier.issueFamilies), classifier.featureIndex);
+  const probabilities = linearScores(classifier.issues, issueFeatures).map(sigmoid);
   let bestIssue = 0;
   const issues: string[] = [];
   probabilities.forEach((p, i) => {
