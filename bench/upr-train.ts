@@ -16,6 +16,7 @@ import {
   classifyRecommendation,
   compileClassifier,
   DEFAULT_TRAINING_OPTIONS,
+  PLAIN_ISSUE_BASELINE_OPTIONS,
   trainRecommendationClassifier,
 } from '../src/upr/recommendation-classifier.ts';
 
@@ -52,8 +53,9 @@ const evaluateSeconds = (performance.now() - start) / 1000;
 const baselineAction = firstTwoWordsBaseline(training);
 const actionBaseline = classificationFigures(heldOut, (text) => ({ action: baselineAction(text) }));
 // The issue baseline: plain L2-regularised logistic regressions on words only, threshold 0.5.
+start = performance.now();
 const plain = compileClassifier(
-  trainRecommendationClassifier(training, { ...options, issueFeatures: ['words'], thresholdShare: 0 }),
+  trainRecommendationClassifier(training, PLAIN_ISSUE_BASELINE_OPTIONS),
 );
 const issueBaseline = classificationFigures(heldOut, (text) => ({
   issues: classifyRecommendation(plain, text, { atLeastOneIssue: false }).issues,

@@ -52,8 +52,12 @@ export type ClassifierTrainingOptions = {
   issues: ScorerOptions;
   /** Linear weights smaller than this (in absolute value) are dropped from the shipped model. */
   pruneBelow: number;
-  /** Per-issue thresholds are chosen on this share of the training part, held apart (0: all 0.5). */
+  /**
+   * Per-issue thresholds are chosen on this share of the training part, held apart (0: every
+   * issue's threshold is `threshold`).
+   */
   thresholdShare: number;
+  threshold: number;
   /**
    * How far each issue's own threshold is pulled towards the one threshold best for all issues
    * together (0: each issue's own; 1: the common one).
@@ -63,14 +67,37 @@ export type ClassifierTrainingOptions = {
 
 /** The options the shipped model is trained with. */
 export const DEFAULT_TRAINING_OPTIONS: ClassifierTrainingOptions = {
-  actionFeatures: ['words', 'pairs', 'opening', 'shape'],
+  actionFeatures: ['words', 'opening', 'shape', 'means'],
   issueFeatures: ['words'],
   minFeatureCount: 3,
-  pruneBelow: 0.2,
-  action: { linear: { epochs: 10, learningRate: 0.05, l2: 1e-5, seed: 12 }, network: null, networkWeight: 0 },
-  issues: { linear: { epochs: 32, learningRate: 0.3, l2: 1e-4, seed: 12 }, network: null, networkWeight: 0 },
-  thresholdShare: 0.2,
+  pruneBelow: 0.01,
+  action: {
+    linear: { epochs: 10, learningRate: 0.05, l2: 1e-5, seed: 12 },
+    network: { hidden: 64, epochs: 5, learningRate: 0.05, l2: 1e-5, seed: 12, networks: 1 },
+    networkWeight: 0.5,
+  },
+  issues: {
+    linear: null,
+    network: { hidden: 256, epochs: 8, learningRate: 0.05, l2: 1e-5, seed: 12, networks: 2 },
+    networkWeight: 1,
+  },
+  thresholdShare: 0,
+  threshold: 0.35,
   thresholdPooling: 0,
+};
+
+/**
+ * The plain baseline for issues: one L2-regularised logistic regression per issue on words,
+ * threshold 0.5 (the issue models of the first shipped classifier, untuned).
+ */
+export const PLAIN_ISSUE_BASELINE_OPTIONS: ClassifierTrainingOptions = {
+  ...DEFAULT_TRAINING_OPTIONS,
+  actionFeatures: ['words'],
+  issueFeatures: ['words'],
+  action: { linear: { epochs: 0, learningRate: 0.05, l2: 1e-5, seed: 12 }, network: null, networkWeight: 0 },
+  issues: { linear: { epochs: 32, learningRate: 0.3, l2: 1e-4, seed: 12 }, network: null, networkWeight: 0 },
+  thresholdShare: 0,
+  threshold: 0.5,
 };
 
 /** A model ready to predict. */
@@ -138,7 +165,7 @@ function issueThresholds(
   featureCount: number,
   options: ClassifierTrainingOptions,
 ): number[] {
-  if (options.thresholdShare <= 0) return Array.from({ length: labelCount }, () => 0.5);
+  if (options.thresholdShare <= 0) return Array.from({ length: labelCount }, () => options.threshold);
   const fit = examples.filter((_, i) => !thresholdFold(i, options.thresholdShare));
   const tune = examples.filter((_, i) => thresholdFold(i, options.thresholdShare));
   const provisional = trainScorer('sigmoid', fit, labelCount, featureCount, options.issues);

@@ -25,17 +25,20 @@ import {
 /** `softmax`: one label among several (the action); `sigmoid`: any number of labels (issues). */
 export type OutputKind = 'softmax' | 'sigmoid';
 
-/** How to train a scorer: either model or both; `networkWeight` is the network's share (0–1). */
+/**
+ * How to train a scorer: a linear model, networks (`networks` of them, seeds `seed`, `seed + 1`…,
+ * their probabilities averaged), or both; `networkWeight` is the networks' share (0–1).
+ */
 export type ScorerOptions = {
   linear: TrainingOptions | null;
-  network: NetworkOptions | null;
+  network: (NetworkOptions & { networks: number }) | null;
   networkWeight: number;
 };
 
 export type Scorer = {
   kind: OutputKind;
   linear: LinearWeights | null;
-  network: SparseNetwork | null;
+  networks: SparseNetwork[];
   networkWeight: number;
 };
 
@@ -56,17 +59,20 @@ export function trainScorer(
           featureCount,
           options.linear,
         );
-  const network =
-    options.network === null
-      ? null
-      : (kind === 'softmax' ? trainSoftmaxNetwork : trainSigmoidNetwork)(
-          examples,
-          labelCount,
-          featureCount,
-          options.network,
+  const network = options.network;
+  const networks =
+    network === null
+      ? []
+      : Array.from({ length: network.networks }, (_, run) =>
+          (kind === 'softmax' ? trainSoftmaxNetwork : trainSigmoidNetwork)(
+            examples,
+            labelCount,
+            featureCount,
+            { ...network, seed: network.seed + run },
+          ),
         );
-  const networkWeight = linear === null ? 1 : network === null ? 0 : options.networkWeight;
-  return { kind, linear, network, networkWeight };
+  const networkWeight = linear === null ? 1 : networks.length === 0 ? 0 : options.networkWeight;
+  return { kind, linear, networks, networkWeight };
 }
 
 /** Label probabilities of one example: the models' probabilities, mixed. */
@@ -74,7 +80,12 @@ export function scorerProbabilities(scorer: Scorer, features: readonly number[])
   const probabilities = (scores: Float64Array) =>
     scorer.kind === 'softmax' ? softmax(scores) : scores.map(sigmoid);
   const linear = scorer.linear && probabilities(linearScores(scorer.linear, features));
-  const network = scorer.network && probabilities(networkScores(scorer.network, features));
+  let network: Float64Array | null = null;
+  for (const each of scorer.networks) {
+    const p = probabilities(networkScores(each, features));
+    network = network ? network.map((q, i) => q + (p[i] as number)) : p;
+  }
+  network = network && network.map((q) => q / scorer.networks.length);
   if (!network) return linear as Float64Array;
   if (!linear) return network;
   const w = scorer.networkWeight;
@@ -87,38 +98,53 @@ export function scorerProbabilities(scorer: Scorer, features: readonly number[])
  */
 const SparseRow = z.strictObject({ features: z.array(z.int().min(0)), weights: z.array(z.int()) });
 
-/** A network's weights in thousandths: embeddings feature-major, output weights unit-major. */
+/**
+ * A network's weights in thousandths as 16-bit little-endian integers in base64 (compact, quick to
+ * read): embeddings feature-major, output weights unit-major.
+ */
 const StoredNetwork = z.strictObject({
   hidden: z.int().min(1),
-  embeddings: z.array(z.int()),
-  hidden_bias: z.array(z.int()),
-  output: z.array(z.int()),
-  output_bias: z.array(z.int()),
+  embeddings: z.base64(),
+  hidden_bias: z.base64(),
+  output: z.base64(),
+  output_bias: z.base64(),
 });
 
 /** A scorer as stored in the shipped JSON. */
 export const StoredScorer = z.strictObject({
   linear: z.array(SparseRow).nullable(),
-  network: StoredNetwork.nullable(),
+  networks: z.array(StoredNetwork),
   network_weight: z.number().min(0).max(1),
 });
 export type StoredScorer = z.infer<typeof StoredScorer>;
 
-const thousandths = (values: Float64Array): number[] => Array.from(values, (v) => Math.round(v * 1000));
-const fromThousandths = (values: readonly number[]): Float64Array => Float64Array.from(values, (v) => v / 1000);
+/** Weights in thousandths, each clamped to a signed 16-bit integer, little-endian, in base64. */
+function packWeights(values: Float64Array): string {
+  const bytes = new DataView(new ArrayBuffer(values.length * 2));
+  values.forEach((v, i) => {
+    bytes.setInt16(i * 2, Math.max(-32768, Math.min(32767, Math.round(v * 1000))), true);
+  });
+  return Buffer.from(bytes.buffer).toString('base64');
+}
+
+function unpackWeights(packed: string): Float64Array {
+  const buffer = Buffer.from(packed, 'base64');
+  const bytes = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return Float64Array.from({ length: buffer.byteLength / 2 }, (_, i) => bytes.getInt16(i * 2, true) / 1000);
+}
 
 /** The compact form of a scorer; linear weights below `pruneBelow` are dropped. */
 export function storeScorer(scorer: Scorer, pruneBelow: number): StoredScorer {
-  const { linear, network } = scorer;
+  const { linear } = scorer;
   return {
     linear: linear && sparseRows(linear, pruneBelow),
-    network: network && {
+    networks: scorer.networks.map((network) => ({
       hidden: network.hidden,
-      embeddings: thousandths(network.embeddings),
-      hidden_bias: thousandths(network.hiddenBias),
-      output: thousandths(network.output),
-      output_bias: thousandths(network.outputBias),
-    },
+      embeddings: packWeights(network.embeddings),
+      hidden_bias: packWeights(network.hiddenBias),
+      output: packWeights(network.output),
+      output_bias: packWeights(network.outputBias),
+    })),
     network_weight: scorer.networkWeight,
   };
 }
@@ -130,19 +156,18 @@ export function loadScorer(
   featureCount: number,
   labelCount: number,
 ): Scorer {
-  const network = stored.network;
   return {
     kind,
     linear: stored.linear && denseWeights(stored.linear, featureCount),
-    network: network && {
+    networks: stored.networks.map((network) => ({
       featureCount,
       hidden: network.hidden,
       outputs: labelCount,
-      embeddings: fromThousandths(network.embeddings),
-      hiddenBias: fromThousandths(network.hidden_bias),
-      output: fromThousandths(network.output),
-      outputBias: fromThousandths(network.output_bias),
-    },
+      embeddings: unpackWeights(network.embeddings),
+      hiddenBias: unpackWeights(network.hidden_bias),
+      output: unpackWeights(network.output),
+      outputBias: unpackWeights(network.output_bias),
+    })),
     networkWeight: stored.network_weight,
   };
 }
