@@ -54,9 +54,7 @@ const baselineAction = firstTwoWordsBaseline(training);
 const actionBaseline = classificationFigures(heldOut, (text) => ({ action: baselineAction(text) }));
 // The issue baseline: plain L2-regularised logistic regressions on words only, threshold 0.5.
 start = performance.now();
-const plain = compileClassifier(
-  trainRecommendationClassifier(training, PLAIN_ISSUE_BASELINE_OPTIONS),
-);
+const plain = compileClassifier(trainRecommendationClassifier(training, PLAIN_ISSUE_BASELINE_OPTIONS));
 const issueBaseline = classificationFigures(heldOut, (text) => ({
   issues: classifyRecommendation(plain, text, { atLeastOneIssue: false }).issues,
 }));

@@ -17,17 +17,6 @@ export type TrainingOptions = {
   l2: number;
   /** Seeds the order in which examples are visited in each epoch. */
   seed: number;
-  /**
-   * When set, the weights returned are the mean of the weights at the end of each epoch from this
-   * one (counted from 1) on, rather than the last ones: averaging smooths the noise of the last
-   * steps. Absent: the last weights.
-   */
-  averageFrom?: number;
-  /**
-   * Independent runs with seeds `seed`, `seed + 1`, … whose weights are averaged (an ensemble
-   * that costs no more to store or apply than one model). Absent: 1.
-   */
-  runs?: number;
 };
 
 /**
@@ -87,7 +76,7 @@ export function sigmoid(x: number): number {
   return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
 }
 
-function trainOnce(
+function train(
   examples: readonly SparseExample[],
   labelCount: number,
   featureCount: number,
@@ -102,8 +91,6 @@ function trainOnce(
   const squaredGradients = new Float64Array(labelCount * featureCount).fill(1e-8);
   const random = seededRandom(options.seed);
   const target = new Float64Array(labelCount);
-  const averageFrom = options.averageFrom ?? options.epochs;
-  const sum = new Float64Array(labelCount * featureCount);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (const index of shuffledOrder(examples.length, random)) {
       const example = examples[index] as SparseExample;
@@ -124,28 +111,7 @@ function trainOnce(
         }
       }
     }
-    if (epoch + 1 >= averageFrom) for (let i = 0; i < sum.length; i++) sum[i] = (sum[i] as number) + (model.weights[i] as number);
   }
-  const averaged = options.epochs - Math.max(averageFrom, 1) + 1;
-  for (let i = 0; i < sum.length; i++) model.weights[i] = (sum[i] as number) / averaged;
-  return model;
-}
-
-function train(
-  examples: readonly SparseExample[],
-  labelCount: number,
-  featureCount: number,
-  options: TrainingOptions,
-  probabilities: (scores: Float64Array) => Float64Array,
-): LinearWeights {
-  const runs = options.runs ?? 1;
-  const model = trainOnce(examples, labelCount, featureCount, options, probabilities);
-  for (let run = 1; run < runs; run++) {
-    const next = trainOnce(examples, labelCount, featureCount, { ...options, seed: options.seed + run }, probabilities);
-    for (let i = 0; i < model.weights.length; i++)
-      model.weights[i] = (model.weights[i] as number) + (next.weights[i] as number);
-  }
-  if (runs > 1) for (let i = 0; i < model.weights.length; i++) model.weights[i] = (model.weights[i] as number) / runs;
   return model;
 }
 

@@ -215,7 +215,13 @@ export function trainRecommendationClassifier(
     options.action,
   );
   const thresholds = issueThresholds(issueExamples, issueLabels.length, issueFeatures.length, options);
-  const issues = trainScorer('sigmoid', issueExamples, issueLabels.length, issueFeatures.length, options.issues);
+  const issues = trainScorer(
+    'sigmoid',
+    issueExamples,
+    issueLabels.length,
+    issueFeatures.length,
+    options.issues,
+  );
   return {
     format: 'daylight-upr-recommendation-classifier/2',
     training,

@@ -51,7 +51,15 @@ const LEADING_FILLER = new Set([
  *   spelled out by a specific one — "improve … by amending" — is specific);
  * - `verb-words` (`vw:`): the first verb with every word of the text.
  */
-export const FEATURE_FAMILIES = ['words', 'stems', 'pairs', 'opening', 'shape', 'means', 'verb-words'] as const;
+export const FEATURE_FAMILIES = [
+  'words',
+  'stems',
+  'pairs',
+  'opening',
+  'shape',
+  'means',
+  'verb-words',
+] as const;
 export type FeatureFamily = (typeof FEATURE_FAMILIES)[number];
 
 const MEANS = new Set(['by', 'through', 'including', 'via']);
@@ -81,7 +89,8 @@ export function recommendationFeatures(text: string, families: readonly FeatureF
     if (has.has('pairs') && next !== undefined) features.add(`b:${word}_${next}`);
     if (has.has('means') && next !== undefined && i > start) {
       if (MEANS.has(word)) features.add(`m:${next}`);
-      else if (word === 'such' && next === 'as' && words[i + 2] !== undefined) features.add(`m:${words[i + 2]}`);
+      else if (word === 'such' && next === 'as' && words[i + 2] !== undefined)
+        features.add(`m:${words[i + 2]}`);
     }
     if (has.has('verb-words') && i > start) features.add(`vw:${verb}_${word}`);
   }

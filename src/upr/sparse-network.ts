@@ -15,11 +15,6 @@ export type NetworkOptions = {
   learningRate: number;
   l2: number;
   seed: number;
-  /**
-   * Share of an example's features left out at random at each visit (inverted dropout: the rest
-   * count 1 / (1 − dropout)); absent: 0.
-   */
-  dropout?: number;
 };
 
 /** Weights: `embeddings[feature * hidden + unit]`, `output[unit * outputs + label]`. */
@@ -34,17 +29,12 @@ export type SparseNetwork = {
 };
 
 /** The hidden layer's activations for the active features. */
-function hiddenLayer(
-  network: SparseNetwork,
-  features: readonly number[],
-  into: Float64Array,
-  scale = 1,
-): Float64Array {
+function hiddenLayer(network: SparseNetwork, features: readonly number[], into: Float64Array): Float64Array {
   const { hidden, embeddings } = network;
   into.set(network.hiddenBias);
   for (const f of features) {
     const at = f * hidden;
-    for (let j = 0; j < hidden; j++) into[j] = (into[j] as number) + scale * (embeddings[at + j] as number);
+    for (let j = 0; j < hidden; j++) into[j] = (into[j] as number) + (embeddings[at + j] as number);
   }
   for (let j = 0; j < hidden; j++) if ((into[j] as number) < 0) into[j] = 0;
   return into;
@@ -98,8 +88,6 @@ function trainNetwork(
     g[at] = (g[at] as number) + value * value;
     w[at] = (w[at] as number) - (rate * value) / Math.sqrt(g[at] as number);
   };
-  const dropout = options.dropout ?? 0;
-  const inputScale = 1 / (1 - dropout);
   const h = new Float64Array(hidden);
   const dh = new Float64Array(hidden);
   const error = new Float64Array(outputs);
@@ -111,8 +99,8 @@ function trainNetwork(
     }
     for (const index of order) {
       const example = examples[index] as SparseExample;
-      const features = dropout > 0 ? example.features.filter(() => random() >= dropout) : example.features;
-      hiddenLayer(network, features, h, inputScale);
+      const features = example.features;
+      hiddenLayer(network, features, h);
       const p = probabilities(outputScores(network, h));
       error.set(p);
       for (const label of example.labels) error[label] = (error[label] as number) - 1;
@@ -132,7 +120,7 @@ function trainNetwork(
         const d = dh[j] as number;
         if (d === 0) continue;
         step(network.hiddenBias, g2.hiddenBias, j, d);
-        for (const f of features) step(network.embeddings, g2.embeddings, f * hidden + j, d * inputScale);
+        for (const f of features) step(network.embeddings, g2.embeddings, f * hidden + j, d);
       }
     }
   }

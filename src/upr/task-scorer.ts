@@ -83,9 +83,11 @@ export function scorerProbabilities(scorer: Scorer, features: readonly number[])
   let network: Float64Array | null = null;
   for (const each of scorer.networks) {
     const p = probabilities(networkScores(each, features));
-    network = network ? network.map((q, i) => q + (p[i] as number)) : p;
+    if (network === null) network = p;
+    else for (let i = 0; i < p.length; i++) network[i] = (network[i] as number) + (p[i] as number);
   }
-  network = network && network.map((q) => q / scorer.networks.length);
+  if (network !== null)
+    for (let i = 0; i < network.length; i++) network[i] = (network[i] as number) / scorer.networks.length;
   if (!network) return linear as Float64Array;
   if (!linear) return network;
   const w = scorer.networkWeight;
