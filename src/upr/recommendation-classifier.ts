@@ -1,38 +1,38 @@
 import { z } from 'zod';
 import type { LabelledRecommendation } from './labelled-recommendation.ts';
+import type { SparseExample } from './linear-models.ts';
+import { FEATURE_FAMILIES, type FeatureFamily, recommendationFeatures } from './recommendation-features.ts';
 import {
-  type LinearWeights,
-  linearScores,
-  type SparseExample,
-  sigmoid,
-  type TrainingOptions,
-  trainBinaryRegressions,
-  trainSoftmaxRegression,
-} from './linear-models.ts';
-import { FEATURE_SETS, type FeatureSet, recommendationFeatures } from './recommendation-features.ts';
+  loadScorer,
+  type Scorer,
+  type ScorerOptions,
+  StoredScorer,
+  scorerProbabilities,
+  storeScorer,
+  trainScorer,
+} from './task-scorer.ts';
 
 /** UPR Info's action categories, 1 (minimal action) … 5 (specific action). */
 export const ACTION_CATEGORIES = [1, 2, 3, 4, 5] as const;
 
-/**
- * One label's weights, sparse: feature indices in ascending order and weights in thousandths
- * (weights below half a thousandth are dropped), which keeps the shipped file small.
- */
-const SparseRow = z.strictObject({ features: z.array(z.int().min(0)), weights: z.array(z.int()) });
-
 /** A trained classifier as shipped in `data/upr/` (JSON). */
 export const RecommendationClassifierModel = z.strictObject({
-  format: z.literal('daylight-upr-recommendation-classifier/1'),
+  format: z.literal('daylight-upr-recommendation-classifier/2'),
   /** How and from what it was trained, and what it measured on the held-out part. */
   training: z.record(z.string(), z.unknown()),
-  feature_set: z.enum(FEATURE_SETS),
-  features: z.array(z.string()),
-  action: z.strictObject({ classes: z.array(z.int().min(1).max(5)), rows: z.array(SparseRow) }),
+  action: z.strictObject({
+    families: z.array(z.enum(FEATURE_FAMILIES)),
+    features: z.array(z.string()),
+    classes: z.array(z.int().min(1).max(5)),
+    scorer: StoredScorer,
+  }),
   issues: z.strictObject({
+    families: z.array(z.enum(FEATURE_FAMILIES)),
+    features: z.array(z.string()),
     labels: z.array(z.string().min(1)),
     /** Per issue: the probability above which the issue is given. */
     thresholds: z.array(z.number()),
-    rows: z.array(SparseRow),
+    scorer: StoredScorer,
   }),
 });
 export type RecommendationClassifierModel = z.infer<typeof RecommendationClassifierModel>;
@@ -42,47 +42,79 @@ export type RecommendationClassification = { action: number; issues: string[] };
 
 /** Hyper-parameters of training. */
 export type ClassifierTrainingOptions = {
-  featureSet: FeatureSet;
-  /**
-   * Issues learn from words only when true: word pairs and first words made the issue models
-   * overfit (held-out micro-F1 0.846 with them, 0.855 without).
-   */
-  issuesFromWordsOnly: boolean;
+  /** The feature families the action model learns from. */
+  actionFeatures: FeatureFamily[];
+  /** The feature families the issue models learn from. */
+  issueFeatures: FeatureFamily[];
   /** Features seen in fewer training recommendations are ignored. */
   minFeatureCount: number;
-  action: TrainingOptions;
-  issues: TrainingOptions;
-  /** Weights smaller than this (in absolute value) are dropped from the shipped model. */
+  action: ScorerOptions;
+  issues: ScorerOptions;
+  /** Linear weights smaller than this (in absolute value) are dropped from the shipped model. */
   pruneBelow: number;
-  /** Per-issue thresholds are chosen on this share of the training part, held apart (0: all 0.5). */
+  /**
+   * Per-issue thresholds are chosen on this share of the training part, held apart (0: every
+   * issue's threshold is `threshold`).
+   */
   thresholdShare: number;
+  threshold: number;
+  /**
+   * How far each issue's own threshold is pulled towards the one threshold best for all issues
+   * together (0: each issue's own; 1: the common one).
+   */
+  thresholdPooling: number;
 };
 
 /** The options the shipped model is trained with. */
 export const DEFAULT_TRAINING_OPTIONS: ClassifierTrainingOptions = {
-  featureSet: 'full',
-  issuesFromWordsOnly: true,
+  actionFeatures: ['words', 'opening', 'shape', 'means'],
+  issueFeatures: ['words'],
   minFeatureCount: 3,
-  pruneBelow: 0.2,
-  action: { epochs: 10, learningRate: 0.05, l2: 1e-5, seed: 12 },
-  issues: { epochs: 32, learningRate: 0.3, l2: 1e-4, seed: 12 },
-  thresholdShare: 0.2,
+  pruneBelow: 0.01,
+  action: {
+    linear: { epochs: 10, learningRate: 0.05, l2: 1e-5, seed: 12 },
+    network: { hidden: 64, epochs: 5, learningRate: 0.05, l2: 1e-5, seed: 12, networks: 1 },
+    networkWeight: 0.5,
+  },
+  issues: {
+    linear: null,
+    network: { hidden: 256, epochs: 8, learningRate: 0.05, l2: 1e-5, seed: 12, networks: 2 },
+    networkWeight: 1,
+  },
+  thresholdShare: 0,
+  threshold: 0.35,
+  thresholdPooling: 0,
 };
 
-/** A model ready to predict: dense weights and a feature index. */
+/**
+ * The plain baseline for issues: one L2-regularised logistic regression per issue on words,
+ * threshold 0.5 (the issue models of the first shipped classifier, untuned).
+ */
+export const PLAIN_ISSUE_BASELINE_OPTIONS: ClassifierTrainingOptions = {
+  ...DEFAULT_TRAINING_OPTIONS,
+  actionFeatures: ['words'],
+  issueFeatures: ['words'],
+  action: { linear: { epochs: 0, learningRate: 0.05, l2: 1e-5, seed: 12 }, network: null, networkWeight: 0 },
+  issues: { linear: { epochs: 32, learningRate: 0.3, l2: 1e-4, seed: 12 }, network: null, networkWeight: 0 },
+  thresholdShare: 0,
+  threshold: 0.5,
+};
+
+/** A model ready to predict. */
 export type CompiledClassifier = {
-  featureSet: FeatureSet;
-  featureIndex: Map<string, number>;
-  actionClasses: number[];
-  action: LinearWeights;
-  issueLabels: string[];
-  thresholds: number[];
-  issues: LinearWeights;
+  action: { families: FeatureFamily[]; index: Map<string, number>; classes: number[]; scorer: Scorer };
+  issues: {
+    families: FeatureFamily[];
+    index: Map<string, number>;
+    labels: string[];
+    thresholds: number[];
+    scorer: Scorer;
+  };
 };
 
-function vocabulary(texts: readonly string[][], minCount: number): string[] {
+function vocabulary(lists: readonly string[][], minCount: number): string[] {
   const counts = new Map<string, number>();
-  for (const features of texts) for (const f of features) counts.set(f, (counts.get(f) ?? 0) + 1);
+  for (const features of lists) for (const f of features) counts.set(f, (counts.get(f) ?? 0) + 1);
   return [...counts]
     .filter(([, count]) => count >= minCount)
     .map(([feature]) => feature)
@@ -96,32 +128,6 @@ function indexed(features: readonly string[], index: Map<string, number>): numbe
     if (i !== undefined) result.push(i);
   }
   return result;
-}
-
-function sparseRows(model: LinearWeights, pruneBelow: number): z.infer<typeof SparseRow>[] {
-  const rows: z.infer<typeof SparseRow>[] = [];
-  for (let label = 0; label < model.labelCount; label++) {
-    const row = { features: [] as number[], weights: [] as number[] };
-    for (let f = 0; f < model.featureCount; f++) {
-      const w = Math.round((model.weights[f * model.labelCount + label] as number) * 1000);
-      if (w !== 0 && Math.abs(w) >= pruneBelow * 1000) {
-        row.features.push(f);
-        row.weights.push(w);
-      }
-    }
-    rows.push(row);
-  }
-  return rows;
-}
-
-function denseWeights(rows: readonly z.infer<typeof SparseRow>[], featureCount: number): LinearWeights {
-  const weights = new Float64Array(rows.length * featureCount);
-  rows.forEach((row, label) => {
-    row.features.forEach((f, i) => {
-      weights[f * rows.length + label] = (row.weights[i] as number) / 1000;
-    });
-  });
-  return { labelCount: rows.length, featureCount, weights };
 }
 
 /**
@@ -152,6 +158,29 @@ function thresholdFold(i: number, share: number): boolean {
   return ((Math.imul(i + 1, 2654435761) >>> 0) % 1000) / 1000 < share;
 }
 
+/** Per-issue thresholds, chosen on a share of the examples held apart from a provisional model. */
+function issueThresholds(
+  examples: readonly SparseExample[],
+  labelCount: number,
+  featureCount: number,
+  options: ClassifierTrainingOptions,
+): number[] {
+  if (options.thresholdShare <= 0) return Array.from({ length: labelCount }, () => options.threshold);
+  const fit = examples.filter((_, i) => !thresholdFold(i, options.thresholdShare));
+  const tune = examples.filter((_, i) => thresholdFold(i, options.thresholdShare));
+  const provisional = trainScorer('sigmoid', fit, labelCount, featureCount, options.issues);
+  const tuneScores = tune.map((e) => scorerProbabilities(provisional, e.features));
+  const scored = Array.from({ length: labelCount }, (_, label) =>
+    tune.map((e, i) => ({
+      p: (tuneScores[i] as Float64Array)[label] as number,
+      positive: e.labels.includes(label),
+    })),
+  );
+  const pooling = options.thresholdPooling;
+  const common = pooling > 0 ? bestThreshold(scored.flat()) : 0.5;
+  return scored.map((s) => (1 - pooling) * bestThreshold(s) + pooling * common);
+}
+
 /**
  * Trains the action and issue classifiers on labelled recommendations. Issue thresholds are
  * chosen on a part of the rows held apart, then the issue model is retrained on all of them.
@@ -161,65 +190,74 @@ export function trainRecommendationClassifier(
   options: ClassifierTrainingOptions = DEFAULT_TRAINING_OPTIONS,
   training: Record<string, unknown> = {},
 ): RecommendationClassifierModel {
-  const featureLists = rows.map((r) => recommendationFeatures(r.text, options.featureSet));
-  const features = vocabulary(featureLists, options.minFeatureCount);
-  const featureIndex = new Map(features.map((f, i) => [f, i]));
+  const actionLists = rows.map((r) => recommendationFeatures(r.text, options.actionFeatures));
+  const actionFeatures = vocabulary(actionLists, options.minFeatureCount);
+  const actionIndex = new Map(actionFeatures.map((f, i) => [f, i]));
+  const issueLists = rows.map((r) => recommendationFeatures(r.text, options.issueFeatures));
+  const issueFeatures = vocabulary(issueLists, options.minFeatureCount);
+  const issueIndex = new Map(issueFeatures.map((f, i) => [f, i]));
   const issueLabels = [...new Set(rows.flatMap((r) => r.issues))].sort();
-  const issueIndex = new Map(issueLabels.map((l, i) => [l, i]));
+  const labelIndex = new Map(issueLabels.map((l, i) => [l, i]));
   const actionClasses = [...ACTION_CATEGORIES];
   const actionExamples: SparseExample[] = rows.map((r, i) => ({
-    features: indexed(featureLists[i] as string[], featureIndex),
+    features: indexed(actionLists[i] as string[], actionIndex),
     labels: [actionClasses.indexOf(r.action as 1)],
   }));
   const issueExamples: SparseExample[] = rows.map((r, i) => ({
-    features: (actionExamples[i] as SparseExample).features.filter(
-      (f) => !options.issuesFromWordsOnly || /^(w:|bias$)/.test(features[f] as string),
-    ),
-    labels: r.issues.map((issue) => issueIndex.get(issue) as number),
+    features: indexed(issueLists[i] as string[], issueIndex),
+    labels: r.issues.map((issue) => labelIndex.get(issue) as number),
   }));
-  const action = trainSoftmaxRegression(
+  const action = trainScorer(
+    'softmax',
     actionExamples,
     actionClasses.length,
-    features.length,
+    actionFeatures.length,
     options.action,
   );
-
-  let thresholds = issueLabels.map(() => 0.5);
-  if (options.thresholdShare > 0) {
-    const fit = issueExamples.filter((_, i) => !thresholdFold(i, options.thresholdShare));
-    const tune = issueExamples.filter((_, i) => thresholdFold(i, options.thresholdShare));
-    const provisional = trainBinaryRegressions(fit, issueLabels.length, features.length, options.issues);
-    const tuneScores = tune.map((e) => linearScores(provisional, e.features).map(sigmoid));
-    thresholds = issueLabels.map((_, label) =>
-      bestThreshold(
-        tune.map((e, i) => ({
-          p: (tuneScores[i] as Float64Array)[label] as number,
-          positive: e.labels.includes(label),
-        })),
-      ),
-    );
-  }
-  const issues = trainBinaryRegressions(issueExamples, issueLabels.length, features.length, options.issues);
+  const thresholds = issueThresholds(issueExamples, issueLabels.length, issueFeatures.length, options);
+  const issues = trainScorer(
+    'sigmoid',
+    issueExamples,
+    issueLabels.length,
+    issueFeatures.length,
+    options.issues,
+  );
   return {
-    format: 'daylight-upr-recommendation-classifier/1',
+    format: 'daylight-upr-recommendation-classifier/2',
     training,
-    feature_set: options.featureSet,
-    features,
-    action: { classes: actionClasses, rows: sparseRows(action, options.pruneBelow) },
-    issues: { labels: issueLabels, thresholds, rows: sparseRows(issues, options.pruneBelow) },
+    action: {
+      families: options.actionFeatures,
+      features: actionFeatures,
+      classes: actionClasses,
+      scorer: storeScorer(action, options.pruneBelow),
+    },
+    issues: {
+      families: options.issueFeatures,
+      features: issueFeatures,
+      labels: issueLabels,
+      thresholds,
+      scorer: storeScorer(issues, options.pruneBelow),
+    },
   };
 }
 
 /** Prepares a (shipped or freshly trained) model for prediction. */
 export function compileClassifier(model: RecommendationClassifierModel): CompiledClassifier {
+  const { action, issues } = model;
   return {
-    featureSet: model.feature_set,
-    featureIndex: new Map(model.features.map((f, i) => [f, i])),
-    actionClasses: model.action.classes,
-    action: denseWeights(model.action.rows, model.features.length),
-    issueLabels: model.issues.labels,
-    thresholds: model.issues.thresholds,
-    issues: denseWeights(model.issues.rows, model.features.length),
+    action: {
+      families: action.families,
+      index: new Map(action.features.map((f, i) => [f, i])),
+      classes: action.classes,
+      scorer: loadScorer('softmax', action.scorer, action.features.length, action.classes.length),
+    },
+    issues: {
+      families: issues.families,
+      index: new Map(issues.features.map((f, i) => [f, i])),
+      labels: issues.labels,
+      thresholds: issues.thresholds,
+      scorer: loadScorer('sigmoid', issues.scorer, issues.features.length, issues.labels.length),
+    },
   };
 }
 
@@ -233,19 +271,24 @@ export function classifyRecommendation(
   text: string,
   options: { atLeastOneIssue: boolean } = { atLeastOneIssue: true },
 ): RecommendationClassification {
-  const features = indexed(recommendationFeatures(text, classifier.featureSet), classifier.featureIndex);
-  const actionScores = linearScores(classifier.action, features);
+  const { action, issues } = classifier;
+  const actionProbabilities = scorerProbabilities(
+    action.scorer,
+    indexed(recommendationFeatures(text, action.families), action.index),
+  );
   let bestAction = 0;
-  for (let i = 1; i < actionScores.length; i++)
-    if ((actionScores[i] as number) > (actionScores[bestAction] as number)) bestAction = i;
-  const probabilities = linearScores(classifier.issues, features).map(sigmoid);
+  for (let i = 1; i < actionProbabilities.length; i++)
+    if ((actionProbabilities[i] as number) > (actionProbabilities[bestAction] as number)) bestAction = i;
+  const probabilities = scorerProbabilities(
+    issues.scorer,
+    indexed(recommendationFeatures(text, issues.families), issues.index),
+  );
   let bestIssue = 0;
-  const issues: string[] = [];
+  const given: string[] = [];
   probabilities.forEach((p, i) => {
     if (p > (probabilities[bestIssue] as number)) bestIssue = i;
-    if (p >= (classifier.thresholds[i] as number)) issues.push(classifier.issueLabels[i] as string);
+    if (p >= (issues.thresholds[i] as number)) given.push(issues.labels[i] as string);
   });
-  if (issues.length === 0 && options.atLeastOneIssue)
-    issues.push(classifier.issueLabels[bestIssue] as string);
-  return { action: classifier.actionClasses[bestAction] as number, issues };
+  if (given.length === 0 && options.atLeastOneIssue) given.push(issues.labels[bestIssue] as string);
+  return { action: action.classes[bestAction] as number, issues: given };
 }
