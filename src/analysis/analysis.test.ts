@@ -14,6 +14,7 @@ import type { CrossTab, CrossTabRequest } from './cross-tab.ts';
 import { checkSmallCells } from './disclosure/index.ts';
 import { perpetratorDossier } from './perpetrator-dossier.ts';
 import { clopperPearson } from './rate-ratio.ts';
+import { facilityMapSvg, tableChart } from './render-charts.ts';
 import { tabulate, trendOf } from './statistics.ts';
 
 const keys = testKeys();
@@ -275,6 +276,22 @@ describe('counts (issue 7)', () => {
       perpetratorDossier(store, { user: 'anonymous', role: 'public' }, keys, 'P-2'),
       AccessDenied,
     );
+  });
+
+  it('renders a table as a bar chart and the facilities on the map', async () => {
+    const result = await tabulate(store, analyst, keys, {
+      measure: 'acts',
+      rows: 'act_type_top',
+      filter: all,
+      dating: 'first-year',
+    });
+    const bars = tableChart(result);
+    assert.match(bars, /^<svg[^>]*role="img"/);
+    const map = await facilityMapSvg(store, analyst, keys);
+    // F-TEST has coordinates; F-2 only a province, so it cannot be placed.
+    assert.equal(map.unplaced, 1);
+    assert.equal((map.svg.match(/<circle\b/g) ?? []).length >= 1, true);
+    assert.match(map.svg, /Jongo-ri/);
   });
 
   it('tables for outside eyes are disclosure-controlled; the public counts verified public acts only', async () => {

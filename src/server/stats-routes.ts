@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { AccessDenied } from '../access/authorize.ts';
 import type { FieldKeys } from '../access/field-cipher.ts';
 import { perpetratorDossier } from '../analysis/perpetrator-dossier.ts';
+import { facilityMapSvg, tableChart } from '../analysis/render-charts.ts';
 import { StatisticsError, tabulate, trendOf } from '../analysis/statistics.ts';
 import { basisOf, filtersOf, TableQuery, TrendQuery } from '../analysis/table-query.ts';
 import type { Store } from '../store/store.ts';
@@ -48,6 +49,48 @@ export function registerStatsRoutes(app: FastifyInstance, store: Store, keys: Fi
       return refused(error, reply);
     }
   });
+  app.get('/api/stats/chart.svg', async (request, reply) => {
+    const query = TableQuery.safeParse(request.query);
+    if (!query.success) return reply.code(400).send(bad(query.error.issues));
+    const q = query.data;
+    try {
+      const result = await tabulate(
+        store,
+        request.viewer,
+        keys,
+        {
+          measure: q.measure,
+          rows: q.rows,
+          columns: q.columns,
+          dating: q.dating,
+          breakYear: q.break_year,
+          filter: filtersOf(q),
+        },
+        { basis: basisOf(q.basis), protect: q.protect === 'true', threshold: q.threshold },
+      );
+      return reply
+        .type('image/svg+xml')
+        .header('Cache-Control', 'no-store')
+        .send(tableChart(result, langOf(request.query)));
+    } catch (error) {
+      return refused(error, reply);
+    }
+  });
+  app.get('/api/stats/map.svg', async (request, reply) => {
+    const query = TableQuery.pick({ measure: true, basis: true, protect: true }).safeParse(request.query);
+    if (!query.success) return reply.code(400).send(bad(query.error.issues));
+    try {
+      const map = await facilityMapSvg(store, request.viewer, keys, {
+        measure: query.data.measure,
+        basis: basisOf(query.data.basis),
+        protect: query.data.protect === 'true',
+        lang: langOf(request.query),
+      });
+      return reply.type('image/svg+xml').header('Cache-Control', 'no-store').send(map.svg);
+    } catch (error) {
+      return refused(error, reply);
+    }
+  });
   app.get('/api/stats/trend', async (request, reply) => {
     const query = TrendQuery.safeParse(request.query);
     if (!query.success) return reply.code(400).send(bad(query.error.issues));
@@ -82,6 +125,10 @@ export function registerStatsRoutes(app: FastifyInstance, store: Store, keys: Fi
       return refused(error, reply);
     }
   });
+}
+
+function langOf(query: unknown): 'en' | 'ko' {
+  return (query as { lang?: string }).lang === 'ko' ? 'ko' : 'en';
 }
 
 function refused(error: unknown, reply: { code(n: number): { send(body: unknown): unknown } }) {

@@ -1,8 +1,11 @@
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { cellQuery } from '../../analysis/cell-query.ts';
+import type { Lang } from '../../analysis/charts/index.ts';
 import { MEASURES, type Measure } from '../../analysis/cross-tab.ts';
 import { DATINGS, type Dating, DIMENSIONS, type Dimension } from '../../analysis/dimensions.ts';
+import { facilityMapSvg, tableChart, trendChart } from '../../analysis/render-charts.ts';
 import { type Basis, StatisticsError, tabulate, trendOf } from '../../analysis/statistics.ts';
 import { FigureQuery } from '../../provenance/figure-query.ts';
 import { CommandError, parseOptions, withContext } from '../context.ts';
@@ -29,6 +32,8 @@ export function registerStats(program: Command): void {
     .option('--threshold <n>', 'disclosure threshold', '5')
     .option('--json', 'as JSON')
     .option('--csv', 'as CSV: one line per cell, with the explain arguments that list its acts')
+    .option('--svg <file>', 'also write the table as a bar chart (SVG)')
+    .option('--lang <lang>', 'language of the chart: en or ko', 'en')
     .action(async (options: Record<string, string | boolean | undefined>) => {
       const request = {
         measure: oneOf(options.measure, MEASURES, 'measure') as Measure,
@@ -51,6 +56,8 @@ export function registerStats(program: Command): void {
             threshold: Number(options.threshold),
           }),
         );
+        if (typeof options.svg === 'string')
+          writeFileSync(options.svg, tableChart(result, langOf(options.lang)));
         const shown = result.published ?? { ...result.table, suppressed: [] };
         const cells = shown.rows.flatMap((row, i) =>
           shown.columns.map((column, j) => {
@@ -107,6 +114,8 @@ export function registerStats(program: Command): void {
     .option('--from <yyyy>', 'first year shown')
     .option('--to <yyyy>', 'last year shown')
     .option('--json', 'as JSON')
+    .option('--svg <file>', 'also write the trend as a line chart (SVG)')
+    .option('--lang <lang>', 'language of the chart: en or ko', 'en')
     .action(async (options: Record<string, string | boolean | undefined>) => {
       const request = {
         measure: oneOf(options.measure, MEASURES, 'measure') as Measure,
@@ -121,6 +130,7 @@ export function registerStats(program: Command): void {
         const t = await statisticsErrors(async () =>
           trendOf(store, viewer, await keys(), request, { basis: basisOf(options.basis) }),
         );
+        if (typeof options.svg === 'string') writeFileSync(options.svg, trendChart(t, langOf(options.lang)));
         if (options.json) {
           process.stdout.write(`${JSON.stringify(t, null, 2)}\n`);
           return;
@@ -138,6 +148,36 @@ export function registerStats(program: Command): void {
         );
       });
     });
+  stats
+    .command('map')
+    .description('the facility map (SVG): each facility with its count, drawn offline')
+    .requiredOption('--svg <file>', 'where to write the map')
+    .option('--measure <m>', MEASURES.join(', '), 'acts')
+    .option('--basis <b>', 'documented, verified, or standard:LEVEL', 'documented')
+    .option('--protect', 'apply disclosure control to the counts')
+    .option('--lang <lang>', 'en or ko', 'en')
+    .action(async (options: Record<string, string | boolean | undefined>) => {
+      const measure = oneOf(options.measure, MEASURES, 'measure') as Measure;
+      await withContext(program.opts(), async ({ store, viewer, keys }) => {
+        const map = await statisticsErrors(async () =>
+          facilityMapSvg(store, viewer, await keys(), {
+            measure,
+            basis: basisOf(options.basis),
+            protect: Boolean(options.protect),
+            lang: langOf(options.lang),
+          }),
+        );
+        writeFileSync(options.svg as string, map.svg);
+        process.stdout.write(
+          `wrote ${options.svg}${map.unplaced > 0 ? ` (${map.unplaced} facilities without a known location are not drawn)` : ''}\n`,
+        );
+      });
+    });
+}
+
+function langOf(value: unknown): Lang {
+  if (value === 'en' || value === 'ko') return value;
+  throw new CommandError('--lang: expected en or ko', 2);
 }
 
 function oneOf(value: unknown, allowed: readonly string[], option: string): string {
