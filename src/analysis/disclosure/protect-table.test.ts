@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { cellBounds } from './cell-bounds.ts';
 import { protectTable } from './protect-table.ts';
 import { recoverableCells, recoverableFigures } from './recoverable.ts';
 import { checkSmallCells } from './small-cell-check.ts';
@@ -218,6 +219,21 @@ describe('protectTable: options and determinism', () => {
     assert.equal(hidingZeros.cells[2]?.[3], null);
     assert.ok(hidingZeros.suppressed.some((s) => s.row === 1 && s.column === 1 && s.reason === 'primary'));
     assert.deepEqual(recoverableCells(hidingZeros), []);
+  });
+
+  it('gives hidden zeros a positive partner, so that non-negativity cannot pin them', () => {
+    // Hiding the two zeros of a one-way table alone would publish "these two add up to 0". The
+    // cheapest cover that lets them grow is row 0 (5): then x0 + x1 + x2 = 5 and none is fixed.
+    const published = protectTable(countTable([[5], [0], [0], [8]]), { suppressZeros: true });
+    assert.deepEqual(published.cells, [[null], [null], [null], [8]]);
+    assert.deepEqual(published.rowTotals, [null, null, null, 8]);
+    assert.deepEqual(published.suppressed, [
+      { row: 0, column: 0, reason: 'complementary' },
+      { row: 1, column: 0, reason: 'primary' },
+      { row: 2, column: 0, reason: 'primary' },
+    ]);
+    assert.deepEqual(recoverableFigures(published), []);
+    assert.ok(cellBounds(published).every((b) => b.width > 0));
   });
 
   it('never uses a zero as a complement when zeros are published', () => {
