@@ -31,12 +31,18 @@ type Price = (edge: number, from: number) => Cost | undefined;
  * closes such a cycle through it. Hidden figures cost nothing to reuse, so a path runs through other
  * small cells where it can, which is how one complement protects several cells. Hiding more positive
  * figures never takes a cycle away, and every figure of the new cycle can move along it, so each
- * step removes at least one exposed figure and the loop ends.
+ * step removes at least one exposed figure.
+ *
+ * Then, so that no small number can be had by subtraction either: where the hidden figures of one
+ * equation all sit on the same side (a row whose total is published, say), their sum is published
+ * in effect; when it is in (0, threshold), the cheapest published positive figure of that equation
+ * is hidden too, and the whole is repeated. Figures are only ever added, so the loop ends.
  */
 export function complementarySuppression(
   graph: TableGraph,
   value: readonly number[],
   hidden: boolean[],
+  threshold: number,
 ): number[] {
   const added: number[] = [];
   const isCell = (edge: number): boolean => graph.figures[edge]?.kind === 'cell';
@@ -51,7 +57,13 @@ export function complementarySuppression(
 
   for (;;) {
     const first = firstExposed(graph, value, hidden, hiddenOnly);
-    if (first === undefined) return added;
+    if (first === undefined) {
+      const partner = smallGroupPartner(graph, value, hidden, threshold);
+      if (partner === undefined) return added;
+      hidden[partner] = true;
+      added.push(partner);
+      continue;
+    }
     const path = closingPath(graph, value, first, usable);
     if (path === undefined) throw new Error(`no complementary suppression protects figure ${first}`);
     for (const edge of path) {
@@ -60,6 +72,36 @@ export function complementarySuppression(
       added.push(edge);
     }
   }
+}
+
+/** A figure to hide with a group of hidden figures whose sum can be worked out and is small. */
+function smallGroupPartner(
+  graph: TableGraph,
+  value: readonly number[],
+  hidden: readonly boolean[],
+  threshold: number,
+): number | undefined {
+  for (let node = 0; node < graph.nodeCount; node++) {
+    const edges = graph.adjacent[node] ?? [];
+    const hiddenHere = edges.filter(([edge]) => hidden[edge]);
+    if (hiddenHere.length === 0) continue;
+    const leaving = hiddenHere.filter(([edge]) => graph.tail[edge] === node).length;
+    if (leaving !== 0 && leaving !== hiddenHere.length) continue;
+    const sum = hiddenHere.reduce((s, [edge]) => s + (value[edge] as number), 0);
+    if (sum === 0 || sum >= threshold) continue;
+    let best: number | undefined;
+    const rank = (edge: number): Cost => [
+      graph.figures[edge]?.kind === 'cell' ? 0 : 1,
+      value[edge] as number,
+      edge,
+    ];
+    for (const [edge] of edges) {
+      if (hidden[edge] || (value[edge] as number) <= 0) continue;
+      if (best === undefined || compare(rank(edge), rank(best)) < 0) best = edge;
+    }
+    if (best !== undefined) return best;
+  }
+  return undefined;
 }
 
 function firstExposed(

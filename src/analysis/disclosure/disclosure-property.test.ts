@@ -68,6 +68,23 @@ function checkProtected(
     });
   });
 
+  // What subtraction gives: a published margin minus the published figures it adds up.
+  const hiddenSum = (margin: number | null, parts: (number | null | undefined)[], what: string) => {
+    if (margin === null) return;
+    const rest = margin - parts.reduce((s: number, v) => s + (v ?? 0), 0);
+    assert.ok(rest === 0 || rest >= threshold, `${what} gives ${rest} by subtraction in ${label}`);
+  };
+  published.rowTotals.forEach((t, r) => hiddenSum(t, published.cells[r] ?? [], `row ${r}`));
+  published.columnTotals.forEach((t, c) =>
+    hiddenSum(
+      t,
+      published.cells.map((row) => row[c]),
+      `column ${c}`,
+    ),
+  );
+  hiddenSum(published.total, published.rowTotals, 'the row totals');
+  hiddenSum(published.total, published.columnTotals, 'the column totals');
+
   for (const bound of cellBounds(published)) {
     const actual = table.cells[bound.row]?.[bound.column] as number;
     assert.ok(bound.lower <= actual && actual <= bound.upper, `bounds miss the true value in ${label}`);

@@ -149,6 +149,27 @@ describe('protectTable: complementary suppression', () => {
     assert.deepEqual(recoverableFigures(published), []);
   });
 
+  it('does not let small cells be summed: hidden cells of a published row add up to ≥ threshold', () => {
+    // Hiding (0,0), (0,1) and the rectangle through row 2 stops exact recovery, but row 0 would still
+    // say "1 + 2 = 3": so the smallest other cell of row 0 (50) goes too, and (2,2) to protect it.
+    const published = protectTable(
+      countTable([
+        [1, 2, 50, 60],
+        [30, 40, 45, 70],
+        [25, 35, 55, 65],
+      ]),
+    );
+    assert.deepEqual(published.suppressed, [
+      { row: 0, column: 0, reason: 'primary' },
+      { row: 0, column: 1, reason: 'primary' },
+      { row: 0, column: 2, reason: 'complementary' },
+      { row: 2, column: 0, reason: 'complementary' },
+      { row: 2, column: 1, reason: 'complementary' },
+      { row: 2, column: 2, reason: 'complementary' },
+    ]);
+    assert.deepEqual(recoverableFigures(published), []);
+  });
+
   it('a margin below the threshold is hidden, and protected by another margin', () => {
     const cells = [
       [1, 2, 0, 1],
