@@ -9,40 +9,62 @@ import { bridges, type TableGraph } from './table-graph.ts';
  */
 type Cost = [margins: number, counts: number, figures: number];
 
+const FREE: Cost = [0, 0, 0];
 const compare = (a: Cost, b: Cost): number => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
 const add = (a: Cost, b: Cost): Cost => [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
 
+/** The price of using `edge` when walking out of `from`, or undefined when it may not be used. */
+type Price = (edge: number, from: number) => Cost | undefined;
+
 /**
- * Adds to `hidden` (in place) the figures needed so that no hidden figure is a bridge, and returns
- * the ids it added, in the order it added them.
+ * Adds to `hidden` (in place) the figures needed so that no hidden figure is fixed by the published
+ * ones, and returns the ids it added, in the order it added them. `value[e]` is the true count of
+ * figure e; only figures with a positive count are ever added.
  *
- * While some hidden figure is a bridge, take the first (lowest id) and hide the cheapest path
- * between its two equations that avoids it: the figure then lies on a cycle of hidden figures, so it
- * (and every figure of the path) is no longer fixed. Hidden figures cost nothing to reuse, so a
- * path runs through other small cells where it can, which is how one complement protects several
- * cells. Hiding more never turns a non-bridge into a bridge, so each step removes at least one
- * bridge and the loop ends. `value[e]` is the true count of figure e; only figures with a positive
- * count are candidates (a hidden zero could be pinned by non-negativity), so every hidden figure
- * has a strictly positive true value when the caller hides no zeros itself.
+ * A hidden figure can move (and so is not disclosed) exactly when it lies on a cycle of hidden
+ * figures along which one unit can be pushed without any figure going below zero: hidden zeros may
+ * only be traversed forward (they can grow, not shrink; see `tail` in table-graph.ts). When no hidden
+ * figure is zero, that is the same as not being a bridge (found with Tarjan's algorithm); otherwise
+ * each hidden figure is searched for such a cycle.
+ *
+ * While some hidden figure is exposed, take the first (lowest id) and hide the cheapest path that
+ * closes such a cycle through it. Hidden figures cost nothing to reuse, so a path runs through other
+ * small cells where it can, which is how one complement protects several cells. Hiding more positive
+ * figures never takes a cycle away, and every figure of the new cycle can move along it, so each
+ * step removes at least one exposed figure.
+ *
+ * Then, so that no small number can be had by subtraction either: where the hidden figures of one
+ * equation all sit on the same side (a row whose total is published, say), their sum is published
+ * in effect; when it is in (0, threshold), the cheapest published positive figure of that equation
+ * is hidden too, and the whole is repeated. Figures are only ever added, so the loop ends.
  */
 export function complementarySuppression(
   graph: TableGraph,
   value: readonly number[],
   hidden: boolean[],
+  threshold: number,
 ): number[] {
   const added: number[] = [];
   const isCell = (edge: number): boolean => graph.figures[edge]?.kind === 'cell';
+  // Hidden figures: free, but a hidden zero only forward. Others: positive counts, either way.
+  const usable: Price = (edge, from) => {
+    const count = value[edge] as number;
+    if (hidden[edge]) return count > 0 || graph.tail[edge] === from ? FREE : undefined;
+    if (count <= 0) return undefined;
+    return [isCell(edge) ? 0 : 1, count + 1, 1];
+  };
+  const hiddenOnly: Price = (edge, from) => (hidden[edge] ? usable(edge, from) : undefined);
+
   for (;;) {
-    const exposed = bridges(graph, hidden);
-    const first = exposed[0];
-    if (first === undefined) return added;
-    const [from, to] = graph.ends[first] as [number, number];
-    const path = cheapestPath(graph, from, to, first, (edge) => {
-      if (hidden[edge]) return [0, 0, 0];
-      const count = value[edge] as number;
-      if (count <= 0) return undefined;
-      return [isCell(edge) ? 0 : 1, count + 1, 1];
-    });
+    const first = firstExposed(graph, value, hidden, hiddenOnly);
+    if (first === undefined) {
+      const partner = smallGroupPartner(graph, value, hidden, threshold);
+      if (partner === undefined) return added;
+      hidden[partner] = true;
+      added.push(partner);
+      continue;
+    }
+    const path = closingPath(graph, value, first, usable);
     if (path === undefined) throw new Error(`no complementary suppression protects figure ${first}`);
     for (const edge of path) {
       if (hidden[edge]) continue;
@@ -52,24 +74,88 @@ export function complementarySuppression(
   }
 }
 
+/** A figure to hide with a group of hidden figures whose sum can be worked out and is small. */
+function smallGroupPartner(
+  graph: TableGraph,
+  value: readonly number[],
+  hidden: readonly boolean[],
+  threshold: number,
+): number | undefined {
+  for (let node = 0; node < graph.nodeCount; node++) {
+    const edges = graph.adjacent[node] ?? [];
+    const hiddenHere = edges.filter(([edge]) => hidden[edge]);
+    if (hiddenHere.length === 0) continue;
+    const leaving = hiddenHere.filter(([edge]) => graph.tail[edge] === node).length;
+    if (leaving !== 0 && leaving !== hiddenHere.length) continue;
+    const sum = hiddenHere.reduce((s, [edge]) => s + (value[edge] as number), 0);
+    if (sum === 0 || sum >= threshold) continue;
+    let best: number | undefined;
+    const rank = (edge: number): Cost => [
+      graph.figures[edge]?.kind === 'cell' ? 0 : 1,
+      value[edge] as number,
+      edge,
+    ];
+    for (const [edge] of edges) {
+      if (hidden[edge] || (value[edge] as number) <= 0) continue;
+      if (best === undefined || compare(rank(edge), rank(best)) < 0) best = edge;
+    }
+    if (best !== undefined) return best;
+  }
+  return undefined;
+}
+
+function firstExposed(
+  graph: TableGraph,
+  value: readonly number[],
+  hidden: readonly boolean[],
+  hiddenOnly: Price,
+): number | undefined {
+  const anyHiddenZero = hidden.some((isHidden, edge) => isHidden && value[edge] === 0);
+  if (!anyHiddenZero) return bridges(graph, hidden)[0];
+  for (let edge = 0; edge < hidden.length; edge++) {
+    if (hidden[edge] && closingPath(graph, value, edge, hiddenOnly) === undefined) return edge;
+  }
+  return undefined;
+}
+
 /**
- * Dijkstra over the table graph from `from` to `to`, never using `banned`; `cost` is undefined for
- * an edge that may not be used. Ties go to the lower node and edge ids, so the result is
- * deterministic. Returns the edges of the path.
+ * The cheapest path that closes a cycle through `edge` on which a unit can be pushed: back from
+ * its head to its tail (the figure grows) or, when its count is positive, the other way round too.
+ */
+function closingPath(
+  graph: TableGraph,
+  value: readonly number[],
+  edge: number,
+  price: Price,
+): number[] | undefined {
+  const [a, b] = graph.ends[edge] as [number, number];
+  const tail = graph.tail[edge] as number;
+  const head = tail === a ? b : a;
+  const growing = cheapestPath(graph, head, tail, edge, price);
+  if ((value[edge] as number) <= 0) return growing?.edges;
+  const shrinking = cheapestPath(graph, tail, head, edge, price);
+  if (growing === undefined) return shrinking?.edges;
+  if (shrinking === undefined) return growing.edges;
+  return compare(shrinking.cost, growing.cost) < 0 ? shrinking.edges : growing.edges;
+}
+
+/**
+ * Dijkstra over the table graph from `from` to `to`, never using `banned`. Ties go to the lower
+ * node ids, so the result is deterministic.
  */
 function cheapestPath(
   graph: TableGraph,
   from: number,
   to: number,
   banned: number,
-  cost: (edge: number) => Cost | undefined,
-): number[] | undefined {
+  price: Price,
+): { edges: number[]; cost: Cost } | undefined {
   const n = graph.nodeCount;
   const best: (Cost | undefined)[] = new Array(n).fill(undefined);
   const viaEdge = new Array<number>(n).fill(-1);
   const viaNode = new Array<number>(n).fill(-1);
   const done = new Array<boolean>(n).fill(false);
-  best[from] = [0, 0, 0];
+  best[from] = FREE;
   for (;;) {
     let node = -1;
     for (let i = 0; i < n; i++) {
@@ -84,7 +170,7 @@ function cheapestPath(
     const here = best[node] as Cost;
     for (const [edge, next] of graph.adjacent[node] ?? []) {
       if (edge === banned || done[next]) continue;
-      const step = cost(edge);
+      const step = price(edge, node);
       if (step === undefined) continue;
       const total = add(here, step);
       const known = best[next];
@@ -95,7 +181,7 @@ function cheapestPath(
       }
     }
   }
-  const path: number[] = [];
-  for (let node = to; node !== from; node = viaNode[node] as number) path.push(viaEdge[node] as number);
-  return path.reverse();
+  const edges: number[] = [];
+  for (let node = to; node !== from; node = viaNode[node] as number) edges.push(viaEdge[node] as number);
+  return { edges: edges.reverse(), cost: best[to] as Cost };
 }

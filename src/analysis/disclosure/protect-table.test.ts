@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { cellBounds } from './cell-bounds.ts';
 import { protectTable } from './protect-table.ts';
 import { recoverableCells, recoverableFigures } from './recoverable.ts';
 import { checkSmallCells } from './small-cell-check.ts';
@@ -148,6 +149,27 @@ describe('protectTable: complementary suppression', () => {
     assert.deepEqual(recoverableFigures(published), []);
   });
 
+  it('does not let small cells be summed: hidden cells of a published row add up to ≥ threshold', () => {
+    // Hiding (0,0), (0,1) and the rectangle through row 2 stops exact recovery, but row 0 would still
+    // say "1 + 2 = 3": so the smallest other cell of row 0 (50) goes too, and (2,2) to protect it.
+    const published = protectTable(
+      countTable([
+        [1, 2, 50, 60],
+        [30, 40, 45, 70],
+        [25, 35, 55, 65],
+      ]),
+    );
+    assert.deepEqual(published.suppressed, [
+      { row: 0, column: 0, reason: 'primary' },
+      { row: 0, column: 1, reason: 'primary' },
+      { row: 0, column: 2, reason: 'complementary' },
+      { row: 2, column: 0, reason: 'complementary' },
+      { row: 2, column: 1, reason: 'complementary' },
+      { row: 2, column: 2, reason: 'complementary' },
+    ]);
+    assert.deepEqual(recoverableFigures(published), []);
+  });
+
   it('a margin below the threshold is hidden, and protected by another margin', () => {
     const cells = [
       [1, 2, 0, 1],
@@ -218,6 +240,21 @@ describe('protectTable: options and determinism', () => {
     assert.equal(hidingZeros.cells[2]?.[3], null);
     assert.ok(hidingZeros.suppressed.some((s) => s.row === 1 && s.column === 1 && s.reason === 'primary'));
     assert.deepEqual(recoverableCells(hidingZeros), []);
+  });
+
+  it('gives hidden zeros a positive partner, so that non-negativity cannot pin them', () => {
+    // Hiding the two zeros of a one-way table alone would publish "these two add up to 0". The
+    // cheapest cover that lets them grow is row 0 (5): then x0 + x1 + x2 = 5 and none is fixed.
+    const published = protectTable(countTable([[5], [0], [0], [8]]), { suppressZeros: true });
+    assert.deepEqual(published.cells, [[null], [null], [null], [8]]);
+    assert.deepEqual(published.rowTotals, [null, null, null, 8]);
+    assert.deepEqual(published.suppressed, [
+      { row: 0, column: 0, reason: 'complementary' },
+      { row: 1, column: 0, reason: 'primary' },
+      { row: 2, column: 0, reason: 'primary' },
+    ]);
+    assert.deepEqual(recoverableFigures(published), []);
+    assert.ok(cellBounds(published).every((b) => b.width > 0));
   });
 
   it('never uses a zero as a complement when zeros are published', () => {

@@ -45,7 +45,7 @@ export function protectTable(table: CountTable, options: ProtectOptions = {}): P
   });
   const hidden = value.map(small);
   const primary = [...hidden];
-  complementarySuppression(graph, value, hidden);
+  complementarySuppression(graph, value, hidden, threshold);
 
   const shown = (edge: number): number | null => (hidden[edge] ? null : (value[edge] as number));
   const suppressed: { row: number; column: number; reason: SuppressionReason }[] = [];

@@ -28,6 +28,13 @@ export type TableGraph = {
   figures: Figure[];
   /** Per node, its edges as [edge, other end]. */
   adjacent: [number, number][][];
+  /**
+   * Per edge, the end it leaves when the figure grows. Orienting rows → columns → column-totals
+   * node → row-totals node → rows makes every equation "what flows in = what flows out", so moving
+   * one unit forward round a cycle of hidden figures keeps every published figure as it is: the
+   * figures traversed forward grow by one, those traversed backward shrink by one.
+   */
+  tail: number[];
 };
 
 /**
@@ -64,7 +71,11 @@ export function tableGraph(rowCount: number, columnCount: number): TableGraph {
     adjacent[a]?.push([edge, b]);
     adjacent[b]?.push([edge, a]);
   });
-  return { rowCount, columnCount, nodeCount, ends, figures, adjacent };
+  const tail = figures.map((figure, edge) => {
+    const [a, b] = ends[edge] as [number, number];
+    return figure.kind === 'cell' || figure.kind === 'columnTotal' ? a : b;
+  });
+  return { rowCount, columnCount, nodeCount, ends, figures, adjacent, tail };
 }
 
 /** The edges among `hidden` that are bridges of the subgraph they form (Tarjan's low-link), in id order. */
