@@ -41,7 +41,7 @@ try {
     const report = await loadDemo(store, { seed: 1, size: { interviews: Number(values.interviews) }, keys });
     if (!report.ok) throw new Error('demo failed to load');
   }
-  const [data, load] = await time(() => analysisData(store, keys));
+  const [data, load] = await time(() => analysisData(store));
   out(
     `database: ${data.facts.length.toLocaleString('en')} acts, ${data.context.persons.size.toLocaleString('en')} person records`,
   );

@@ -11,7 +11,7 @@ import { personInfos } from './person-infos.ts';
 /** Everything the counts read, loaded once per state of the database. */
 export type AnalysisData = { facts: ActFact[]; context: AnalysisContext; loadedIn: number };
 
-type Cached = { mark: string; data: AnalysisData; levels?: Map<string, string> };
+type Cached = { mark: string; data: AnalysisData; levels?: Map<string, string>; persons?: boolean };
 const cache = new WeakMap<Store, Cached>();
 
 /**
@@ -19,7 +19,7 @@ const cache = new WeakMap<Store, Cached>();
  * (sex, birth year, origin: revealed in memory only) and individuals, cached until the database
  * changes (`Store.changeMark`), so a dashboard's figures read the database once.
  */
-export async function analysisData(store: Store, keys: FieldKeys): Promise<AnalysisData> {
+export async function analysisData(store: Store): Promise<AnalysisData> {
   const mark = await store.changeMark();
   const hit = cache.get(store);
   if (hit && hit.mark === mark) return hit.data;
@@ -36,11 +36,8 @@ export async function analysisData(store: Store, keys: FieldKeys): Promise<Analy
     facilities.set(f.id, info);
   }
   const who = await individuals(store);
-  const context: AnalysisContext = {
-    facilities,
-    persons: await personInfos(store, keys),
-    individualOf: (id) => who.of(id),
-  };
+  // Persons (sex, birth, origin) are read only when a count asks for victims' attributes.
+  const context: AnalysisContext = { facilities, persons: new Map(), individualOf: (id) => who.of(id) };
   const entry: Cached = { mark, data: { facts, context, loadedIn: (performance.now() - started) / 1000 } };
   // Evidentiary levels are costly (every act's sources and assessments): computed on first need.
   context.levelOf = (id) => entry.levels?.get(id);
@@ -59,6 +56,15 @@ export async function withEvidentiaryLevels(
   const levels = new Map<string, string>();
   for await (const status of evidentiaryStatuses(store, keys)) levels.set(status.act, status.level);
   entry.levels = levels;
+}
+
+/** Reads persons' sex, birth year and origin into the context (in memory only), once per state. */
+export async function withPersons(store: Store, keys: FieldKeys, data: AnalysisData): Promise<void> {
+  const entry = cache.get(store);
+  if (!entry || entry.data !== data || entry.persons) return;
+  const persons = await personInfos(store, keys);
+  data.context = { ...data.context, persons };
+  entry.persons = true;
 }
 
 /** The acts a viewer's statistics may count. */

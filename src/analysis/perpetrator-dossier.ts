@@ -46,7 +46,7 @@ export async function perpetratorDossier(
   personId: string,
 ): Promise<Dossier | undefined> {
   authorize(viewer, 'read-identifying');
-  const data = await analysisData(store, keys);
+  const data = await analysisData(store);
   const individual = data.context.individualOf(personId);
   const first = await readRecord(store, viewer, keys, personId, 'perpetrator dossier');
   if (first?.type !== 'person') return undefined;

@@ -3,12 +3,13 @@ import type { FieldKeys } from '../access/field-cipher.ts';
 import { levelsUpTo, type Viewer } from '../access/roles.ts';
 import { defaultProofRules } from '../proof/standards-of-proof.ts';
 import type { FigureQuery } from '../provenance/figure-query.ts';
+import { filtersVictims } from '../provenance/figure-query.ts';
 import type { Store } from '../store/store.ts';
 import type { ActFact } from './act-fact.ts';
-import { analysisData, factsAt, withEvidentiaryLevels } from './analysis-data.ts';
+import { analysisData, factsAt, withEvidentiaryLevels, withPersons } from './analysis-data.ts';
 import type { ProtectedTable } from './count-table.ts';
 import { type CrossTab, type CrossTabRequest, crossTab } from './cross-tab.ts';
-import type { Dimension } from './dimensions.ts';
+import { type Dimension, VICTIM_DIMENSIONS } from './dimensions.ts';
 import { DEFAULT_THRESHOLD, protectTable } from './disclosure/index.ts';
 import { type Trend, type TrendRequest, trend } from './trend.ts';
 
@@ -35,7 +36,14 @@ export async function tabulate(
   options: { basis?: Basis; protect?: boolean; threshold?: number } = {},
 ): Promise<Tabulation> {
   const basis = options.basis ?? 'documented';
-  const facts = await countableFacts(store, viewer, keys, basis, [request.rows, request.columns]);
+  const facts = await countableFacts(
+    store,
+    viewer,
+    keys,
+    basis,
+    [request.rows, request.columns],
+    usesPersons([request.rows, request.columns], request.filter),
+  );
   const table = crossTab(facts.facts, facts.context, withBasis(request, basis));
   const protect = options.protect || viewer.role === 'public';
   return {
@@ -54,7 +62,14 @@ export async function trendOf(
   options: { basis?: Basis } = {},
 ): Promise<Trend & { basis: string }> {
   const basis = options.basis ?? 'documented';
-  const { facts, context } = await countableFacts(store, viewer, keys, basis, []);
+  const { facts, context } = await countableFacts(
+    store,
+    viewer,
+    keys,
+    basis,
+    [],
+    usesPersons([], request.filter),
+  );
   return { ...trend(facts, context, withBasis(request, basis)), basis: basisName(basis) };
 }
 
@@ -64,12 +79,14 @@ async function countableFacts(
   keys: FieldKeys,
   basis: Basis,
   dimensions: (Dimension | undefined)[],
+  needsPersons: boolean,
 ): Promise<{ facts: ActFact[]; context: Awaited<ReturnType<typeof analysisData>>['context'] }> {
   authorize(viewer, 'view-statistics');
   const ceiling = ceilingOf(viewer, 'view-statistics') ?? 'public';
-  const data = await analysisData(store, keys);
+  const data = await analysisData(store);
   const needsLevels = typeof basis === 'object' || dimensions.includes('standard');
   if (needsLevels) await withEvidentiaryLevels(store, keys, data);
+  if (needsPersons) await withPersons(store, keys, data);
   let facts = factsAt(data.facts, levelsUpTo(ceiling), viewer.role === 'public');
   if (typeof basis === 'object') {
     const rules = defaultProofRules();
@@ -100,6 +117,10 @@ function protectedOrEmpty(table: CrossTab, threshold: number | undefined): Prote
     threshold: threshold ?? DEFAULT_THRESHOLD,
     suppressed: [],
   };
+}
+
+function usesPersons(dimensions: (Dimension | undefined)[], filter: FigureQuery): boolean {
+  return dimensions.some((d) => d !== undefined && VICTIM_DIMENSIONS.includes(d)) || filtersVictims(filter);
 }
 
 /** A statistics request that cannot be answered as asked. */

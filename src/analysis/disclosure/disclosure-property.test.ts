@@ -49,8 +49,12 @@ function checkProtected(
     const small = actual === 0 ? suppressZeros : actual < threshold;
     if (small) assert.equal(shown, null, `small ${what} published in ${label}`);
   };
-  expected.rowTotals.forEach((v, r) => same(published.rowTotals[r], v, `row total ${r}`));
-  expected.columnTotals.forEach((v, c) => same(published.columnTotals[c], v, `column total ${c}`));
+  expected.rowTotals.forEach((v, r) => {
+    same(published.rowTotals[r], v, `row total ${r}`);
+  });
+  expected.columnTotals.forEach((v, c) => {
+    same(published.columnTotals[c], v, `column total ${c}`);
+  });
   same(published.total, expected.total, 'total');
 
   const listed = new Map(published.suppressed.map((s) => [`${s.row},${s.column}`, s.reason]));
@@ -74,14 +78,16 @@ function checkProtected(
     const rest = margin - parts.reduce((s: number, v) => s + (v ?? 0), 0);
     assert.ok(rest === 0 || rest >= threshold, `${what} gives ${rest} by subtraction in ${label}`);
   };
-  published.rowTotals.forEach((t, r) => hiddenSum(t, published.cells[r] ?? [], `row ${r}`));
-  published.columnTotals.forEach((t, c) =>
+  published.rowTotals.forEach((t, r) => {
+    hiddenSum(t, published.cells[r] ?? [], `row ${r}`);
+  });
+  published.columnTotals.forEach((t, c) => {
     hiddenSum(
       t,
       published.cells.map((row) => row[c]),
       `column ${c}`,
-    ),
-  );
+    );
+  });
   hiddenSum(published.total, published.rowTotals, 'the row totals');
   hiddenSum(published.total, published.columnTotals, 'the column totals');
 
