@@ -52,8 +52,8 @@ export function crossTab(
     facilityProvince: (id) => context.facilities.get(id)?.province,
     person: (id) => context.persons.get(id),
   };
-  const counts = new Map<string, number>();
-  const sets = new Map<string, Set<string>>();
+  const counts = new Map<string, Map<string, number>>();
+  const sets = new Map<string, Map<string, Set<string>>>();
   const all = new Set<string>();
   let actsCounted = 0;
   let rangedActs = 0;
@@ -86,13 +86,21 @@ export function crossTab(
     const columns = categories(request.columns);
     if (request.measure === 'acts') {
       if (rows.length * columns.length > 1) multiCategory = true;
-      for (const r of rows)
-        for (const c of columns) {
-          const key = `${r}\u0000${c}`;
-          counts.set(key, (counts.get(key) ?? 0) + 1);
+      for (const r of rows) {
+        let row = counts.get(r);
+        if (!row) {
+          row = new Map();
+          counts.set(r, row);
           rowKeys.add(r);
-          columnKeys.add(c);
         }
+        for (const c of columns) {
+          const n = row.get(c);
+          if (n === undefined) {
+            row.set(c, 1);
+            columnKeys.add(c);
+          } else row.set(c, n + 1);
+        }
+      }
       continue;
     }
     const units =
@@ -108,26 +116,29 @@ export function crossTab(
 
   function add(rows: string[], columns: string[], unit: string): void {
     all.add(unit);
-    for (const r of rows)
+    for (const r of rows) {
+      let row = sets.get(r);
+      if (!row) {
+        row = new Map();
+        sets.set(r, row);
+        rowKeys.add(r);
+      }
       for (const c of columns) {
-        const key = `${r}\u0000${c}`;
-        let set = sets.get(key);
+        let set = row.get(c);
         if (!set) {
           set = new Set();
-          sets.set(key, set);
+          row.set(c, set);
+          columnKeys.add(c);
         }
         set.add(unit);
-        rowKeys.add(r);
-        columnKeys.add(c);
       }
+    }
   }
 
   const rows = [...rowKeys].sort(compareKeys);
   const columns = [...columnKeys].sort(compareKeys);
-  const cellOf = (r: string, c: string) => {
-    const key = `${r}\u0000${c}`;
-    return request.measure === 'acts' ? (counts.get(key) ?? 0) : (sets.get(key)?.size ?? 0);
-  };
+  const cellOf = (r: string, c: string) =>
+    request.measure === 'acts' ? (counts.get(r)?.get(c) ?? 0) : (sets.get(r)?.get(c)?.size ?? 0);
   const cells = rows.map((r) => columns.map((c) => cellOf(r, c)));
   const sum = cells.flat().reduce((a, b) => a + b, 0);
   const distinctTotal = request.measure === 'acts' ? actsCounted : all.size;
