@@ -51,6 +51,20 @@ describe('nameSimilarity', () => {
     assert.ok(sim('Lee Yngho', 'Lee Yong-ho') >= 0.8);
   });
 
+  it('matches romanisations that follow pronunciation, as es-hangul writes whole words', () => {
+    const pairs: [string, string][] = [
+      ['김석호', 'Kim Seoko'],
+      ['김복희', 'Kim Bokui'],
+      ['김석일', 'Kim Seongnil'],
+      ['김길녀', 'Kim Gillyeo'],
+      ['김학렬', 'Kim Hangnyeol'],
+      ['박영호', 'Bangnyeongho'],
+      ['박은희', 'Bageunhui'],
+      ['김은희', 'Gimeunhui'],
+    ];
+    for (const [hangul, latin] of pairs) assert.ok(sim(hangul, latin) >= 0.95, `${hangul} ~ ${latin}`);
+  });
+
   it('uses both name and name_ko readings', () => {
     const mention = [...readName('Kim'), ...readName('김영호')];
     assert.ok(nameSimilarity(mention, readName('Kim Young-ho')) >= 0.95);

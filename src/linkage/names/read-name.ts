@@ -183,15 +183,29 @@ function readLatinWord(token: NameToken): NameReading[] {
     const splits: { surname: string; rest: string; cost: number }[] = [];
     for (const spelling of latinSurnameSpellings()) {
       if (letters.length - spelling.length < 3) continue;
-      for (const atStart of [true, false]) {
-        if (!(atStart ? letters.startsWith(spelling) : letters.endsWith(spelling))) continue;
-        const rest = atStart ? letters.slice(spelling.length) : letters.slice(0, -spelling.length);
+      // Common surnames are likelier: 21.5% (Kim) earns 0.58, 0.1% nothing.
+      const share = Math.max(...surnamesOfLatin(spelling).map((e) => e.share));
+      const prior = 0.25 * Math.log10(Math.max(1, share * 10));
+      const tryRest = (rest: string, extra: number) => {
         const seg = segmentLetters(rest, 1)[0];
-        // Common surnames are likelier: 21.5% (Kim) earns 0.58, 0.1% nothing.
-        const share = Math.max(...surnamesOfLatin(spelling).map((e) => e.share));
-        const prior = 0.25 * Math.log10(Math.max(1, share * 10));
-        if (seg) splits.push({ surname: spelling, rest, cost: seg.cost + (atStart ? 0 : 0.1) - prior });
-      }
+        if (seg) splits.push({ surname: spelling, rest, cost: seg.cost + extra - prior });
+      };
+      if (letters.startsWith(spelling)) tryRest(letters.slice(spelling.length), 0);
+      if (letters.endsWith(spelling)) tryRest(letters.slice(0, -spelling.length), 0.1);
+      // Romanised as pronounced, the surname's final sound joins the given name: 박영호 → bangnyeongho
+      // (ㄱ nasalised before ㄴ), 박은희 → bageunhui (ㄱ carried over to the next syllable).
+      const final = spelling.slice(-1);
+      const stem = spelling.slice(0, -1);
+      const nasal = { k: 'ng', p: 'm', t: 'n' }[final];
+      if (
+        nasal &&
+        letters.startsWith(stem + nasal) &&
+        /^[nm]/.test(letters.slice(stem.length + nasal.length))
+      )
+        tryRest(letters.slice(stem.length + nasal.length), 0.2);
+      const voiced = { k: 'g', p: 'b', t: 'd', l: 'r' }[final];
+      if (voiced && letters.startsWith(stem + voiced) && /^[aeiouwy]/.test(letters.slice(stem.length + 1)))
+        tryRest(letters.slice(stem.length + 1), 0.2);
     }
     const best = Math.min(...splits.map((s) => s.cost));
     for (const split of splits.filter((s) => s.cost <= best + 0.3).slice(0, 2))

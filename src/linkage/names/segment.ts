@@ -62,24 +62,25 @@ const FINE = /^([ktpjshmn]?)([aeiouwy]+)(ng|[ktnlmp]?)$/;
 
 /**
  * Romanisers that follow pronunciation write a final ㄱ as ng and ㅂ as m before ㄴ/ㅁ (국민 →
- * gungmin), and ㄴ as l next to ㄹ (진룡 → jillyong): a syllable read so may also be the other one.
+ * gungmin), ㄴ as l next to ㄹ (진룡 → jillyong), and drop the h after ㄱ/ㄷ/ㅂ (석호 → seoko): a
+ * syllable read so may also be the other one.
  */
 function assimilated(parts: string[], texts: string[]): string[] {
   return parts.map((set, i) => {
     const next = texts[i + 1];
-    if (!next) return set;
-    const nextIsNasal = /^[nm]/.test(next);
-    const nextIsLiquid = /^[rln]/.test(next);
+    const previous = texts[i - 1];
     const extra: string[] = [];
-    for (const key of set.split('/')) {
+    const own = set.split('/');
+    for (const key of own) {
       const m = FINE.exec(key);
       if (!m) continue;
       const [, initial = '', vowel = '', final = ''] = m;
-      if (nextIsNasal && final === 'ng') extra.push(fineKey(initial, vowel, 'k'));
-      if (nextIsNasal && final === 'm') extra.push(fineKey(initial, vowel, 'p'));
-      if (nextIsLiquid && final === 'l') extra.push(fineKey(initial, vowel, 'n'));
+      if (next && /^[nm]/.test(next) && final === 'ng') extra.push(fineKey(initial, vowel, 'k'));
+      if (next && /^[nm]/.test(next) && final === 'm') extra.push(fineKey(initial, vowel, 'p'));
+      if (next && /^[rln]/.test(next) && final === 'l') extra.push(fineKey(initial, vowel, 'n'));
+      // ㄱ/ㄷ/ㅂ + ㅎ is pronounced, and so romanised, without the h (석호 → seokho or seoko, 복희 → bokui).
+      if (previous && /[ktp]$/.test(previous) && initial === '') extra.push(fineKey('h', vowel, final));
     }
-    const own = set.split('/');
     const added = [...new Set(extra)].filter((k) => !own.includes(k)).sort();
     // The syllable's own readings stay first: the coarse key is taken from the first.
     return added.length === 0 ? set : [...own, ...added].join('/');
