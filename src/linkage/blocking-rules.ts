@@ -1,8 +1,13 @@
 import type { Features } from './features.ts';
 import type { NameReading } from './korean.ts';
 
-/** A blocking rule: the keys under which a mention is filed; mentions sharing a key are compared. */
-export type BlockingRule = { name: string; keys: (f: Features, i: number) => string[] };
+/**
+ * A blocking rule: the keys under which a mention is filed; mentions sharing a key are compared. A
+ * rule with a `window` is a sorted neighbourhood: its keys are `block<TAB>sort`, each block is
+ * sorted by the part after the tab and every mention compared with its `window` neighbours on each
+ * side (so one typo in a name still sorts it beside the other spellings).
+ */
+export type BlockingRule = { name: string; keys: (f: Features, i: number) => string[]; window?: number };
 
 function readingsOf(f: Features, i: number): NameReading[] {
   const id = f.name[i]!;
@@ -38,8 +43,17 @@ export const BLOCKING_RULES: BlockingRule[] = [
     keys: (f, i) => byReading(f, i, (r) => [r.surnameKey, ...r.syllables].sort().join(' ')),
   },
   {
-    name: 'surname + first syllable',
-    keys: (f, i) => byReading(f, i, (r) => (surname(r) && first(r) ? `${surname(r)}|${first(r)}` : null)),
+    name: 'surname, then given name in order',
+    keys: (f, i) => byReading(f, i, (r) => (surname(r) && r.given ? `${surname(r)}\t${r.given}` : null)),
+    window: 6,
+  },
+  {
+    name: 'surname, then given name read backwards',
+    keys: (f, i) =>
+      byReading(f, i, (r) =>
+        surname(r) && r.given ? `${surname(r)}\t${[...r.given].reverse().join('')}` : null,
+      ),
+    window: 6,
   },
   {
     name: 'surname + first syllable + birth year',

@@ -41,20 +41,26 @@ export function pairComparer(f: Features, options: { cache?: boolean } = {}): Pa
   const facilityCount = f.facilities.length;
   const { name, birthYear, sex, province, locality, facility, from, to, source } = f;
   let shared = -1;
+  const commonestKey = Int32Array.from(names, (d) =>
+    d.keys.reduce((best, k) => (best < 0 || f.keyCount[k]! > f.keyCount[best]! ? k : best), -1),
+  );
 
   /** Level | (shared key + 1) << 2. */
   function nameCode(a: number, b: number): number {
     const x = names[a]!;
     const y = names[b]!;
-    for (const k of x.keys) if (y.keys.includes(k)) return 3 | ((k + 1) << 2);
+    // Several shared readings: the commonest decides the term-frequency adjustment (conservative).
+    let sharedKey = -1;
+    for (const k of x.keys)
+      if (y.keys.includes(k) && (sharedKey < 0 || f.keyCount[k]! > f.keyCount[sharedKey]!)) sharedKey = k;
+    if (sharedKey >= 0) return 3 | ((sharedKey + 1) << 2);
     const s = nameSimilarity(x.readings, y.readings);
     return s >= NAME_CLOSE ? 2 : s >= NAME_SIMILAR ? 1 : 0;
   }
 
   function nameLevel(a: number, b: number): number {
     if (a === b) {
-      const k = names[a]!.keys[0]!;
-      shared = k;
+      shared = commonestKey[a]!;
       return 3;
     }
     let code: number | undefined;

@@ -11,8 +11,13 @@ export type EmResult = {
 };
 
 export type EmOptions = {
-  /** Keep u as given (estimated elsewhere, e.g. from random pairs) and estimate only m and λ. */
-  fixU?: boolean;
+  /**
+   * Keep u as given (estimated elsewhere, e.g. from random pairs) for every field (true) or for the
+   * fields marked true; estimate the rest with m and λ.
+   */
+  fixU?: boolean | readonly boolean[];
+  /** Keep m as given for the fields marked true (learnt in an earlier session). */
+  fixM?: readonly boolean[];
   maxIterations?: number;
   /** Stop when no parameter moves by more than this. */
   tolerance?: number;
@@ -80,8 +85,12 @@ export function fitEm(counts: ArrayLike<number>, initial: FsParameters, options:
         return floored.map((v) => v / s);
       });
     const lambdaNext = Math.min(Math.max(matched / total, FLOOR), 1 - FLOOR);
-    const mNew = normalise(mNext);
-    const uNew = options.fixU ? u : normalise(uNext);
+    const mFitted = normalise(mNext);
+    const mNew = options.fixM ? m.map((row, f) => (options.fixM?.[f] ? row : mFitted[f]!)) : mFitted;
+    const fitted = normalise(uNext);
+    const fix = options.fixU;
+    const uNew =
+      fix === true ? u : Array.isArray(fix) ? u.map((row, f) => (fix[f] ? row : fitted[f]!)) : fitted;
     let change = Math.abs(lambdaNext - lambda);
     for (let f = 0; f < FIELD_COUNT; f++)
       for (let l = 0; l < LEVEL_COUNTS[f]!; l++) {

@@ -48,7 +48,8 @@ class Interner {
 /** Reduces mentions to features; every distinct name, origin and facility is read once. */
 export function extractFeatures(mentions: readonly Mention[]): Features {
   const n = mentions.length;
-  const nameText = new Interner();
+  const nameOfText = new Map<string, number>();
+  const readingSets = new Interner();
   const keys = new Interner();
   const places = new Interner();
   const facilityText = new Interner();
@@ -80,13 +81,21 @@ export function extractFeatures(mentions: readonly Mention[]): Features {
     const name = m.name?.trim() || undefined;
     const nameKo = m.name_ko?.trim() || undefined;
     if (name || nameKo) {
+      // Spellings that read the same (case, hyphens, diacritics) share one distinct name.
       const text = `${name ?? ''}\u0000${nameKo ?? ''}`;
-      const before = nameText.values.length;
-      const id = nameText.id(text);
-      if (id === before) {
+      let id = nameOfText.get(text);
+      if (id === undefined) {
         const readings = [...readName(nameKo), ...readName(name)];
-        const ids = [...new Set(readings.map((r) => keys.id(nameKey(r))))];
-        names.push({ readings, keys: ids });
+        const readingKeys = [...new Set(readings.map(nameKey))].sort();
+        const before = readingSets.values.length;
+        id = readingSets.id(readingKeys.join('\u0001'));
+        if (id === before) {
+          const unique = readings.filter(
+            (r, k) => readings.findIndex((x) => nameKey(x) === nameKey(r)) === k,
+          );
+          names.push({ readings: unique, keys: readingKeys.map((k) => keys.id(k)) });
+        }
+        nameOfText.set(text, id);
       }
       const distinct = names[id] as DistinctName;
       if (distinct.readings.length > 0) {
@@ -103,12 +112,8 @@ export function extractFeatures(mentions: readonly Mention[]): Features {
       if (!coded) {
         const resolved = resolveOrigin(origin);
         const province = resolved.province ? places.id(`p:${resolved.province}`) : -1;
-        const locality =
-          resolved.locality && resolved.province
-            ? places.id(`l:${resolved.province}/${resolved.locality}`)
-            : resolved.locality
-              ? places.id(`l:?/${resolved.locality}`)
-              : -1;
+        // A locality's key names the place whatever the spelling; a province need not come with it.
+        const locality = resolved.locality ? places.id(`l:${resolved.locality}`) : -1;
         coded = [province, locality];
         originCache.set(origin, coded);
       }

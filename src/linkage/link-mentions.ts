@@ -1,9 +1,9 @@
 import { candidatePairs } from './blocking.ts';
 import { clusterMentions } from './cluster.ts';
 import { pairComparer } from './compare-pair.ts';
-import { fitEm, initialM } from './em.ts';
+import { type EmResult, type FsParameters, fitEm, initialM } from './em.ts';
 import { extractFeatures } from './features.ts';
-import { PATTERN_COUNT } from './fields.ts';
+import { FIELDS, levelOf, NAME_EXACT, NAME_FIELD, PATTERN_COUNT } from './fields.ts';
 import type { Mention } from './mention.ts';
 import { describeModel, type LinkageModel, scoringTables, tfAdjustment } from './model.ts';
 import { explainPair, type ScoredPair } from './scored-pair.ts';
@@ -22,9 +22,10 @@ export type LinkOptions = {
   uSamples?: number;
   seed?: number;
   /**
-   * How u enters: 'random' (default) EM estimates m and λ with u free on the candidate pairs, and
-   * scores weigh m against the random-pair u with the prior scaled to all pairs; 'fixed' keeps u at
-   * the random-pair values during EM too; 'em' scores with EM's own u and λ on candidate pairs.
+   * How u enters: 'random' (default) EM estimates m, λ and the name field's u on the candidate
+   * pairs, the other fields' u staying at their random-pair values; scores weigh m against the
+   * random-pair u with the prior scaled to all pairs. 'fixed' keeps every u at the random-pair
+   * values during EM; 'em' estimates every u by EM and scores with EM's u and λ on candidate pairs.
    */
   uMode?: 'random' | 'fixed' | 'em';
 };
@@ -112,7 +113,7 @@ export function linkMentions(mentions: readonly Mention[], options: LinkOptions 
   const tComparing = clock();
 
   const uMode = options.uMode ?? 'random';
-  const em = fitEm(counts, { lambda: 0.1, m: initialM(), u }, { fixU: uMode === 'fixed' });
+  const em = fitModel(counts, u, uMode);
   const tEm = clock();
   const m = em.parameters.m;
   const tables =
@@ -193,6 +194,28 @@ export function linkMentions(mentions: readonly Mention[], options: LinkOptions 
         total,
       },
     },
+  };
+}
+
+/**
+ * EM in two sessions, as blocking on names demands. Among candidate pairs, "same name" is a far
+ * stronger pattern than "same person", and a single EM over them happily learns the former. So:
+ * (1) on the candidate pairs whose names share a key, where the name says nothing more, EM learns
+ * m (and u) of every other field: the classes there can only be same person or namesake;
+ * (2) on all candidate pairs, with those m held, EM learns the name field's m, every u and λ.
+ */
+function fitModel(counts: Float64Array, u: number[][], uMode: 'random' | 'fixed' | 'em'): EmResult {
+  const start: FsParameters = { lambda: 0.1, m: initialM(), u };
+  const sameName = new Float64Array(counts.length);
+  for (let p = 0; p < counts.length; p++) if (levelOf(p, NAME_FIELD) === NAME_EXACT) sameName[p] = counts[p]!;
+  const others = FIELDS.map((_, field) => field !== NAME_FIELD);
+  const first = fitEm(sameName, start, { fixU: uMode === 'fixed' });
+  const m = first.parameters.m.map((row, field) => (field === NAME_FIELD ? start.m[field]! : row));
+  const second = fitEm(counts, { lambda: 0.1, m, u }, { fixM: others, fixU: uMode === 'fixed' });
+  return {
+    ...second,
+    iterations: first.iterations + second.iterations,
+    converged: first.converged && second.converged,
   };
 }
 
