@@ -16,6 +16,16 @@ const NOISE = new Set([
   'dongji',
   'ssi',
   'nim',
+  'aka',
+  'alias',
+  'nee',
+  'called',
+  'named',
+  'unknown',
+  'anonymous',
+  'surname',
+  'first',
+  'name',
 ]);
 const HANGUL_NOISE = /(씨|님|선생님?|동무|동지|여사)$/;
 
@@ -41,11 +51,14 @@ function foldDiacritics(text: string): string {
     .normalize('NFC');
 }
 
-/** The parts of a name: the text outside parentheses and each parenthesised part ("Kim (김영호)"). */
+/** The parts of a name: the text outside parentheses and each parenthesised or a.k.a. alternative. */
 export function nameParts(name: string): string[] {
   const inner = [...name.matchAll(/[(（[]([^)）\]]*)[)）\]]/g)].map((m) => m[1] ?? '');
   const outer = name.replace(/[(（[][^)）\]]*[)）\]]/g, ' ');
-  return [outer, ...inner].map((s) => s.trim()).filter((s) => s.length > 0);
+  // "Kim Yong-ho a.k.a. Old Kim", "김영호 / Kim Young-ho": the first part is the name, the others alternatives.
+  const split = (text: string) => text.split(/\s(?:a\.?k\.?a\.?|alias|also known as)\s|[/;|]/i);
+  const [first = '', ...others] = split(outer);
+  return [first, ...others, ...inner.flatMap(split)].map((s) => s.trim()).filter((s) => s.length > 0);
 }
 
 /** Tokens of one name part; [] when nothing name-like is left. */

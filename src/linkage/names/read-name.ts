@@ -163,7 +163,11 @@ function readHangulWord(word: string): NameReading[] {
   }
   if (syllables.length === 2 && surnameOfHangul(word))
     return [reading(surnameOfHangul(word) ?? null, '', { fine: [], raw: '', repaired: false })];
-  return ordered(hangulToken(syllables[0] ?? ''), [hangulToken(syllables.slice(1).join(''))]);
+  const readings = ordered(hangulToken(syllables[0] ?? ''), [hangulToken(syllables.slice(1).join(''))]);
+  // Two syllables, the first no known surname: perhaps a given name alone (영호).
+  if (syllables.length === 2 && !surnameOfHangul(syllables[0] ?? ''))
+    readings.push(...readGiven([hangulToken(word)]).map((g) => reading(null, '', g)));
+  return readings;
 }
 
 function hangulToken(text: string): NameToken {
@@ -270,8 +274,10 @@ export function readName(name: string | undefined | null): NameReading[] {
   if (!name) return [];
   const out: NameReading[] = [];
   const seen = new Set<string>();
-  for (const part of nameParts(name))
+  for (const [i, part] of nameParts(name).entries())
     for (const r of readTokens(nameTokens(part))) {
+      // In parentheses, only what reads as a name counts ("(김영호)", not "(f)" or "(45)").
+      if (i > 0 && r.surname === null && r.fine.length === 0) continue;
       const key = readingKey(r);
       if (seen.has(key)) continue;
       seen.add(key);
