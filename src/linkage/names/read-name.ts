@@ -10,6 +10,8 @@ import { coarseKey, hangulSyllableKey } from './syllable-key.ts';
 type GivenOption = { fine: string[]; raw: string; repaired: boolean };
 
 const MAX_READINGS = 6;
+/** Longer texts are cut: no name is that long, and the search must stay cheap. */
+const MAX_NAME_LENGTH = 200;
 
 function hangulFine(text: string): string[] {
   return [...text].map((s) => hangulSyllableKey(s)).filter((k): k is string => k !== null);
@@ -272,6 +274,7 @@ export function readingKey(r: NameReading): string {
  */
 export function readName(name: string | undefined | null): NameReading[] {
   if (!name) return [];
+  if (name.length > MAX_NAME_LENGTH) name = name.slice(0, MAX_NAME_LENGTH);
   const out: NameReading[] = [];
   const seen = new Set<string>();
   for (const [i, part] of nameParts(name).entries())

@@ -6,6 +6,8 @@ import { fineKey } from './syllable-key.ts';
 export type Segmentation = { fine: string[]; cost: number };
 
 const MAX_SEGMENTATIONS = 64;
+/** Longer letter runs are no name: not split at all. */
+const MAX_LETTERS = 40;
 
 /** Cost of a split: rare spellings and extra syllables cost, common given-name syllables earn. */
 function costOf(fine: string[], rarity: number): number {
@@ -19,7 +21,18 @@ function costOf(fine: string[], rarity: number): number {
  * within `margin` of the best, at most `limit`. [] when no split exists.
  */
 export function segmentLetters(letters: string, limit = 3, margin = 0.75): Segmentation[] {
+  if (letters.length === 0 || letters.length > MAX_LETTERS) return [];
   const table = syllableSpellings();
+  // Positions from which the rest can be split at all, so the search never explores dead ends.
+  const canFinish = new Array<boolean>(letters.length + 1).fill(false);
+  canFinish[letters.length] = true;
+  for (let at = letters.length - 1; at >= 0; at--)
+    for (let end = at + 1; end <= Math.min(letters.length, at + MAX_SPELLING_LENGTH); end++)
+      if (canFinish[end] && table.has(letters.slice(at, end))) {
+        canFinish[at] = true;
+        break;
+      }
+  if (!canFinish[0]) return [];
   const found: { parts: string[]; texts: string[]; rarity: number }[] = [];
   const texts: string[] = [];
   const walk = (at: number, parts: string[], rarity: number) => {
@@ -29,6 +42,7 @@ export function segmentLetters(letters: string, limit = 3, margin = 0.75): Segme
       return;
     }
     for (let end = Math.min(letters.length, at + MAX_SPELLING_LENGTH); end > at; end--) {
+      if (!canFinish[end]) continue;
       const spelling = table.get(letters.slice(at, end));
       if (!spelling) continue;
       parts.push(spelling.keys);
