@@ -14,6 +14,12 @@ describe('nameSimilarity', () => {
     assert.equal(sim('', 'Kim Yong-ho'), 0);
   });
 
+  it('reads MR diacritics however they are typed (breve, caron, combining mark, ʻ)', () => {
+    for (const mr of ['Kim Chŏng-ŭn', 'Kim Chǒng-ǔn', 'Kim Cho\u0306ng-u\u0306n'])
+      assert.equal(sim(mr, '김정은'), 1, mr);
+    assert.ok(sim('Chʻoe Ryong-hae', '최룡해') >= 0.95);
+  });
+
   it('scores spellings of one name at least 0.95', () => {
     for (const group of NAME_VARIANT_GROUPS)
       for (const a of group)

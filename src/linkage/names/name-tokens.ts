@@ -42,10 +42,10 @@ export type NameToken = {
 /** Folds MR's and others' diacritics to plain letters, keeping case, hyphens and Hangul. */
 function foldDiacritics(text: string): string {
   return text
-    .replace(/ŏ|ö|ō/g, 'eo')
-    .replace(/Ŏ|Ö|Ō/g, 'Eo')
-    .replace(/ŭ|ü|ū/g, 'eu')
-    .replace(/Ŭ|Ü|Ū/g, 'Eu')
+    .replace(/ŏ|ǒ|ö|ō|õ/g, 'eo')
+    .replace(/Ŏ|Ǒ|Ö|Ō|Õ/g, 'Eo')
+    .replace(/ŭ|ǔ|ü|ū|ũ/g, 'eu')
+    .replace(/Ŭ|Ǔ|Ü|Ū|Ũ/g, 'Eu')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .normalize('NFC');
@@ -64,7 +64,7 @@ export function nameParts(name: string): string[] {
 /** Tokens of one name part; [] when nothing name-like is left. */
 export function nameTokens(part: string): NameToken[] {
   const folded = foldDiacritics(part.normalize('NFC'))
-    .replace(/['’‘ʼ`´]/g, '')
+    .replace(/['’‘ʼʻ′`´]/g, '')
     .replace(/[._/·・]/g, ' ')
     .replace(/,/g, ' , ');
   const raw = folded.split(/\s+/).filter((t) => t.length > 0);

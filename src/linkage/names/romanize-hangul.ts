@@ -131,7 +131,7 @@ export function stripMrDiacritics(text: string): string {
   return text
     .replace(/ŏ/g, 'o')
     .replace(/ŭ/g, 'u')
-    .replace(/['’‘ʼ]/g, '');
+    .replace(/['’‘ʼʻ′`´]/g, '');
 }
 
 /** Upper-cases the first letter of each word (and of each part after a hyphen). */

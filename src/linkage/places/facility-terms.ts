@@ -68,12 +68,12 @@ function fold(text: string): string {
   return text
     .normalize('NFC')
     .toLowerCase()
-    .replace(/ŏ|ö|ō/g, 'eo')
-    .replace(/ŭ|ü|ū/g, 'eu')
+    .replace(/ŏ|ǒ|ö|ō|õ/g, 'eo')
+    .replace(/ŭ|ǔ|ü|ū|ũ/g, 'eu')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .normalize('NFC')
-    .replace(/['’‘ʼ`´]/g, '');
+    .replace(/['’‘ʼʻ′`´]/g, '');
 }
 
 /** Splits a facility text into its type(s), number and place words. */

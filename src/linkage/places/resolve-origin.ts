@@ -109,7 +109,7 @@ export function resolveOrigin(text: string | undefined | null): {
     for (const form of provinceForms().find((p) => p.code === province)?.hangul ?? [])
       rest = rest.replaceAll(form, ' ');
   const tokens = rest
-    .replace(/['’‘ʼ`´]/g, '')
+    .replace(/['’‘ʼʻ′`´]/g, '')
     .split(/[\s,;:/().-]+/)
     .filter((t) => t.length > 0);
   let half: 'N' | 'S' | null = null;
