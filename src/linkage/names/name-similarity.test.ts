@@ -67,6 +67,11 @@ describe('nameSimilarity', () => {
       ['박영호', 'Bangnyeongho'],
       ['박은희', 'Bageunhui'],
       ['김은희', 'Gimeunhui'],
+      ['김일봉', 'Gimmilbong'],
+      ['최금영', 'Choe Geummyeong'],
+      ['윤룡봉', 'Yullyongbong'],
+      ['박학철', 'Bakakcheol'],
+      ['최일', 'Choeil'],
     ];
     for (const [hangul, latin] of pairs) assert.ok(sim(hangul, latin) >= 0.95, `${hangul} ~ ${latin}`);
   });

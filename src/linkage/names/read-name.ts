@@ -188,7 +188,7 @@ function readLatinWord(token: NameToken): NameReading[] {
     // The surname spelling, at the start or at the end, that leaves the most readable given name.
     const splits: { surname: string; rest: string; cost: number }[] = [];
     for (const spelling of latinSurnameSpellings()) {
-      if (letters.length - spelling.length < 3) continue;
+      if (letters.length - spelling.length < 2) continue;
       // Common surnames are likelier: 21.5% (Kim) earns 0.58, 0.1% nothing.
       const share = Math.max(...surnamesOfLatin(spelling).map((e) => e.share));
       const prior = 0.25 * Math.log10(Math.max(1, share * 10));
@@ -200,18 +200,23 @@ function readLatinWord(token: NameToken): NameReading[] {
       if (letters.endsWith(spelling)) tryRest(letters.slice(0, -spelling.length), 0.1);
       // Romanised as pronounced, the surname's final sound joins the given name: 박영호 → bangnyeongho
       // (ㄱ nasalised before ㄴ), 박은희 → bageunhui (ㄱ carried over to the next syllable).
+      // Also 김일봉 → gimmilbong (ㅁ carried over and kept), 윤룡봉 → yullyongbong (ㄴ before ㄹ), 박학철 →
+      // bakakcheol (ㄱ + ㅎ).
       const final = spelling.slice(-1);
       const stem = spelling.slice(0, -1);
-      const nasal = { k: 'ng', p: 'm', t: 'n' }[final];
-      if (
-        nasal &&
-        letters.startsWith(stem + nasal) &&
-        /^[nm]/.test(letters.slice(stem.length + nasal.length))
-      )
-        tryRest(letters.slice(stem.length + nasal.length), 0.2);
+      const nasal = { k: 'ng', p: 'm', t: 'n', n: 'l' }[final];
+      const afterNasal = letters.slice(stem.length + (nasal?.length ?? 0));
+      if (nasal && letters.startsWith(stem + nasal) && (nasal === 'l' ? /^l/ : /^[nm]/).test(afterNasal))
+        tryRest(afterNasal, 0.2);
       const voiced = { k: 'g', p: 'b', t: 'd', l: 'r' }[final];
       if (voiced && letters.startsWith(stem + voiced) && /^[aeiouwy]/.test(letters.slice(stem.length + 1)))
         tryRest(letters.slice(stem.length + 1), 0.2);
+      if (letters.startsWith(spelling)) {
+        const rest = letters.slice(spelling.length);
+        if (/^[mnl]$/.test(final) && rest.startsWith(final) && /^[aeiouwy]/.test(rest.slice(1)))
+          tryRest(rest.slice(1), 0.2);
+        if (/^[ktp]$/.test(final) && /^[aeiouwy]/.test(rest)) tryRest(`h${rest}`, 0.2);
+      }
     }
     const best = Math.min(...splits.map((s) => s.cost));
     for (const split of splits.filter((s) => s.cost <= best + 0.3).slice(0, 2))

@@ -76,8 +76,8 @@ const FINE = /^([ktpjshmn]?)([aeiouwy]+)(ng|[ktnlmp]?)$/;
 
 /**
  * Romanisers that follow pronunciation write a final ㄱ as ng and ㅂ as m before ㄴ/ㅁ (국민 →
- * gungmin), ㄴ as l next to ㄹ (진룡 → jillyong), and drop the h after ㄱ/ㄷ/ㅂ (석호 → seoko): a
- * syllable read so may also be the other one.
+ * gungmin), ㄴ as l next to ㄹ (진룡 → jillyong), drop the h after ㄱ/ㄷ/ㅂ (석호 → seoko) and repeat
+ * a final ㅁ/ㄴ/ㄹ before a vowel (금영 → geummyeong): a syllable read so may also be the other one.
  */
 function assimilated(parts: string[], texts: string[]): string[] {
   return parts.map((set, i) => {
@@ -94,6 +94,15 @@ function assimilated(parts: string[], texts: string[]): string[] {
       if (next && /^[rln]/.test(next) && final === 'l') extra.push(fineKey(initial, vowel, 'n'));
       // ㄱ/ㄷ/ㅂ + ㅎ is pronounced, and so romanised, without the h (석호 → seokho or seoko, 복희 → bokui).
       if (previous && /[ktp]$/.test(previous) && initial === '') extra.push(fineKey('h', vowel, final));
+      // A final ㅁ/ㄴ/ㄹ carried over to a following vowel and also kept (금영 → geummyeong).
+      const text = texts[i] ?? '';
+      if (
+        previous &&
+        /[mnl]$/.test(previous) &&
+        text.startsWith(previous.slice(-1)) &&
+        /^[mnl][aeiouwy]/.test(text)
+      )
+        extra.push(fineKey('', vowel, final));
     }
     const added = [...new Set(extra)].filter((k) => !own.includes(k)).sort();
     // The syllable's own readings stay first: the coarse key is taken from the first.
