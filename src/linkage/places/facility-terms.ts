@@ -49,7 +49,7 @@ const RULES: TypeRule[] = [
 
 /** Words that are neither a type nor a place name. */
 const NOISE = new Set(
-  'no number nr num the of in at near camp county city province prefecture district area zone special provincial town village centre center facility detention former old new north south'.split(
+  'no number nr num the of in at near camp county city province prefecture district area zone special provincial town village centre center facility detention former old new north south ri ni li dong gun kun si shi up eup gu st nd rd th'.split(
     ' ',
   ),
 );
