@@ -26,6 +26,24 @@ const NOISE = new Set([
   'surname',
   'first',
   'name',
+  // Roles written beside a name ("Chief Kim", "Kim (guard)").
+  'guard',
+  'officer',
+  'prisoner',
+  'inmate',
+  'warden',
+  'chief',
+  'director',
+  'agent',
+  'head',
+  'captain',
+  'lieutenant',
+  'major',
+  'colonel',
+  'sergeant',
+  'doctor',
+  'interrogator',
+  'instructor',
 ]);
 const HANGUL_NOISE = /(씨|님|선생님?|동무|동지|여사)$/;
 
