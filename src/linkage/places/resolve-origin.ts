@@ -11,7 +11,7 @@ const NORTH = new Set(['n', 'north', 'northern', 'puk', 'buk', 'bukto', 'pukto',
 const SOUTH = new Set(['s', 'south', 'southern', 'nam', 'namdo', 'namto']);
 const HALF_SUFFIX = /(bukdo|pukdo|bukto|pukto|namdo|namto|buk|puk|nam)$/;
 const NOISE = new Set(
-  'no do to province prov city county si shi gun kun guyok kuyok district area region of in near the from dprk north korea korea nk ri dong up eup town village special'.split(
+  'no unknown unclear none na do to province prov city county si shi gun kun guyok kuyok district area region of in near the from dprk north korea korea nk ri dong up eup town village special'.split(
     ' ',
   ),
 );
