@@ -12,6 +12,9 @@ export type ClusterInput = {
   threshold: number;
   /** Components larger than this are first cut by raising the link threshold. */
   maxComponent?: number;
+  /** Average pairwise probability (default) or average log2 odds, each clamped to ±cap. */
+  linkage?: 'probability' | 'log-odds';
+  cap?: number;
 };
 
 export class ConstraintConflict extends Error {}
@@ -43,6 +46,11 @@ export function clusterMentions(input: ClusterInput): Int32Array {
     }
   }
 
+  const cap = input.cap ?? 10;
+  const similarityOf =
+    input.linkage === 'log-odds'
+      ? (p: number) => Math.max(-cap, Math.min(cap, Math.log2(p / (1 - p))))
+      : (p: number) => p;
   const label = Int32Array.from({ length: count }, (_, i) => i);
   const components = (members: number[] | null, t: number): number[][] => {
     const uf = new UnionFind(count);
@@ -100,7 +108,7 @@ export function clusterMentions(input: ClusterInput): Int32Array {
     for (let x = 0; x < k; x++)
       for (let y = x + 1; y < k; y++) {
         let sum = 0;
-        for (const i of starts[x]!) for (const j of starts[y]!) sum += input.probability(i, j);
+        for (const i of starts[x]!) for (const j of starts[y]!) sum += similarityOf(input.probability(i, j));
         const v = sum / (starts[x]!.length * starts[y]!.length);
         similarity[x * k + y] = v;
         similarity[y * k + x] = v;
@@ -116,7 +124,7 @@ export function clusterMentions(input: ClusterInput): Int32Array {
     const labels = averageLinkage(
       similarity,
       starts.map((g) => g.length),
-      threshold,
+      similarityOf(threshold),
     );
     const representative = new Map<number, number>();
     starts.forEach((group, s) => {

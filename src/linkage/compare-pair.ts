@@ -1,4 +1,4 @@
-import type { Features } from './features.ts';
+import type { DistinctName, Features } from './features.ts';
 import { STRIDES } from './fields.ts';
 import { facilitySimilarity, nameSimilarity } from './korean.ts';
 
@@ -7,8 +7,7 @@ export const NAME_CLOSE = 0.92;
 export const NAME_SIMILAR = 0.8;
 const FACILITY_SIMILAR = 0.8;
 
-const [S_NAME, S_YEAR, S_SEX, S_ORIGIN, S_FACILITY, S_DETENTION, S_SOURCE] = STRIDES as [
-  number,
+const [S_NAME, S_YEAR, S_SEX, S_ORIGIN, S_DETENTION, S_SOURCE] = STRIDES as [
   number,
   number,
   number,
@@ -21,7 +20,10 @@ const [S_NAME, S_YEAR, S_SEX, S_ORIGIN, S_FACILITY, S_DETENTION, S_SOURCE] = STR
 export type PairComparer = {
   /** The comparison pattern of mentions i and j. */
   compare(i: number, j: number): number;
-  /** After `compare`: the name key both share (for the term-frequency adjustment), else -1. */
+  /**
+   * After `compare`: when the names are close or the same, the coarse name key both share (the
+   * commonest, if several) for the term-frequency adjustment; else -1.
+   */
   sharedKey(): number;
   /** Distinct name pairs compared so far (each scored once). */
   namePairs(): number;
@@ -41,21 +43,27 @@ export function pairComparer(f: Features, options: { cache?: boolean } = {}): Pa
   const facilityCount = f.facilities.length;
   const { name, birthYear, sex, province, locality, facility, from, to, source } = f;
   let shared = -1;
-  const commonestKey = Int32Array.from(names, (d) =>
-    d.keys.reduce((best, k) => (best < 0 || f.keyCount[k]! > f.keyCount[best]! ? k : best), -1),
-  );
+  const commonestKey = Int32Array.from(names, (d) => sharedCoarse(d, d));
 
-  /** Level | (shared key + 1) << 2. */
+  /** The commonest coarse key two names share, else -1. */
+  function sharedCoarse(x: DistinctName, y: DistinctName): number {
+    let shared = -1;
+    for (const k of x.coarse)
+      if (y.coarse.includes(k) && (shared < 0 || f.coarseCount[k]! > f.coarseCount[shared]!)) shared = k;
+    return shared;
+  }
+
+  /** Level | (shared coarse key + 1) << 2. */
   function nameCode(a: number, b: number): number {
     const x = names[a]!;
     const y = names[b]!;
-    // Several shared readings: the commonest decides the term-frequency adjustment (conservative).
-    let sharedKey = -1;
-    for (const k of x.keys)
-      if (y.keys.includes(k) && (sharedKey < 0 || f.keyCount[k]! > f.keyCount[sharedKey]!)) sharedKey = k;
-    if (sharedKey >= 0) return 3 | ((sharedKey + 1) << 2);
-    const s = nameSimilarity(x.readings, y.readings);
-    return s >= NAME_CLOSE ? 2 : s >= NAME_SIMILAR ? 1 : 0;
+    let level: number;
+    if (x.keys.some((k) => y.keys.includes(k))) level = 3;
+    else {
+      const s = nameSimilarity(x.readings, y.readings);
+      level = s >= NAME_CLOSE ? 2 : s >= NAME_SIMILAR ? 1 : 0;
+    }
+    return level >= 2 ? level | ((sharedCoarse(x, y) + 1) << 2) : level;
   }
 
   function nameLevel(a: number, b: number): number {
@@ -120,19 +128,33 @@ export function pairComparer(f: Features, options: { cache?: boolean } = {}): Pa
     else origin = li === lj ? 3 : 1;
     p += origin * S_ORIGIN;
 
+    // Facility: 0 different, 1 similar or same, -1 unknown. Years: 0 apart, 1 within two years, -1 unknown.
     const fi = facility[i]!;
     const fj = facility[j]!;
-    p += (fi < 0 || fj < 0 ? 3 : facilityLevel(fi, fj)) * S_FACILITY;
-
+    const place = fi < 0 || fj < 0 ? -1 : facilityLevel(fi, fj) > 0 ? 1 : 0;
     const ai = from[i]!;
     const aj = from[j]!;
-    if (ai === 0 || aj === 0) p += 3 * S_DETENTION;
-    else {
+    let time = -1;
+    if (ai !== 0 && aj !== 0) {
       const start = ai > aj ? ai : aj;
       const end = to[i]! < to[j]! ? to[i]! : to[j]!;
-      const gap = start - end;
-      p += (gap <= 0 ? 2 : gap <= 2 ? 1 : 0) * S_DETENTION;
+      time = start - end <= 2 ? 1 : 0;
     }
+    const detention =
+      place === 0
+        ? time === 0
+          ? 0
+          : 1
+        : place === 1
+          ? time === 1
+            ? 5
+            : 4
+          : time === 0
+            ? 2
+            : time === 1
+              ? 3
+              : 6;
+    p += detention * S_DETENTION;
 
     const ci = source[i]!;
     const cj = source[j]!;

@@ -2,7 +2,13 @@ import { type NameReading, nameKey, readName, resolveFacility, resolveOrigin } f
 import type { Mention } from './mention.ts';
 
 /** A distinct way a person is named (the name and name_ko of a mention): its readings and their keys. */
-export type DistinctName = { readings: NameReading[]; keys: number[] };
+export type DistinctName = {
+  readings: NameReading[];
+  /** Reading keys (exact agreement). */
+  keys: number[];
+  /** Coarse keys, surname and given name's sound (the term-frequency adjustment's unit). */
+  coarse: number[];
+};
 
 /**
  * Every mention reduced to integer codes, once, so that comparing a pair touches only typed arrays.
@@ -17,6 +23,8 @@ export type Features = {
   /** Name key id → its text key and how many mentions carry it (for the term-frequency adjustment). */
   keyText: string[];
   keyCount: Int32Array;
+  /** Coarse key id → how many mentions carry it. */
+  coarseCount: Int32Array;
   /** Mentions with a name, the denominator of a key's frequency. */
   named: number;
   birthYear: Int16Array;
@@ -51,6 +59,8 @@ export function extractFeatures(mentions: readonly Mention[]): Features {
   const nameOfText = new Map<string, number>();
   const readingSets = new Interner();
   const keys = new Interner();
+  const coarseKeys = new Interner();
+  const coarseCounts: number[] = [];
   const places = new Interner();
   const facilityText = new Interner();
   const sources = new Interner();
@@ -64,6 +74,7 @@ export function extractFeatures(mentions: readonly Mention[]): Features {
     names,
     keyText: keys.values,
     keyCount: new Int32Array(0),
+    coarseCount: new Int32Array(0),
     named: 0,
     birthYear: new Int16Array(n),
     sex: new Int8Array(n),
@@ -93,7 +104,10 @@ export function extractFeatures(mentions: readonly Mention[]): Features {
           const unique = readings.filter(
             (r, k) => readings.findIndex((x) => nameKey(x) === nameKey(r)) === k,
           );
-          names.push({ readings: unique, keys: readingKeys.map((k) => keys.id(k)) });
+          const coarse = [
+            ...new Set(unique.map((r) => coarseKeys.id(`${r.surname ?? r.surnameKey}|${r.given}`))),
+          ];
+          names.push({ readings: unique, keys: readingKeys.map((k) => keys.id(k)), coarse });
         }
         nameOfText.set(text, id);
       }
@@ -102,6 +116,7 @@ export function extractFeatures(mentions: readonly Mention[]): Features {
         f.name[i] = id;
         f.named++;
         for (const k of distinct.keys) keyCounts[k] = (keyCounts[k] ?? 0) + 1;
+        for (const k of distinct.coarse) coarseCounts[k] = (coarseCounts[k] ?? 0) + 1;
       }
     }
     if (m.birth_year !== undefined) f.birthYear[i] = m.birth_year;
@@ -137,5 +152,6 @@ export function extractFeatures(mentions: readonly Mention[]): Features {
     if (source) f.source[i] = sources.id(source);
   }
   f.keyCount = Int32Array.from({ length: keys.values.length }, (_, k) => keyCounts[k] ?? 0);
+  f.coarseCount = Int32Array.from({ length: coarseKeys.values.length }, (_, k) => coarseCounts[k] ?? 0);
   return f;
 }

@@ -11,8 +11,19 @@ export const FIELDS = [
     name: 'origin',
     levels: ['different province', 'same province, different locality', 'same province', 'same locality'],
   },
-  { name: 'facility', levels: ['different', 'similar', 'same'] },
-  { name: 'detention', levels: ['more than 2 years apart', 'within 2 years', 'overlapping'] },
+  {
+    // Where and when, as one field: a person held in two places is named at each by different
+    // witnesses, and "other facility" and "other years" are then one fact, not two to count twice.
+    name: 'detention',
+    levels: [
+      'other facility, years apart',
+      'other facility',
+      'facility unknown, years apart',
+      'facility unknown, same years',
+      'same facility, years apart or unknown',
+      'same facility, same years',
+    ],
+  },
   { name: 'source', levels: ['same source', 'different sources'] },
 ] as const;
 

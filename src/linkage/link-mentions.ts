@@ -1,4 +1,5 @@
 import { candidatePairs } from './blocking.ts';
+import { calibratePrior } from './calibrate-prior.ts';
 import { clusterMentions } from './cluster.ts';
 import { pairComparer } from './compare-pair.ts';
 import { type EmResult, type FsParameters, fitEm, initialM } from './em.ts';
@@ -28,6 +29,9 @@ export type LinkOptions = {
    * values during EM; 'em' estimates every u by EM and scores with EM's u and λ on candidate pairs.
    */
   uMode?: 'random' | 'fixed' | 'em';
+  /** Clustering: average pairwise probability (default) or average log2 odds clamped to ±cap. */
+  linkage?: 'probability' | 'log-odds';
+  cap?: number;
 };
 
 export type LinkStats = {
@@ -121,14 +125,18 @@ export function linkMentions(mentions: readonly Mention[], options: LinkOptions 
       ? scoringTables(f, m, em.parameters.u, em.parameters.lambda, n, true)
       : scoringTables(f, m, u, em.parameters.lambda, n);
   const probability = new Float64Array(n);
-  const { patternWeight, priorWeight } = tables;
+  const { patternWeight } = tables;
+  for (let k = 0; k < n; k++) {
+    const key = shared[k]!;
+    probability[k] = patternWeight[patterns[k]!]! + (key >= 0 ? tfAdjustment(tables, patterns[k]!, key) : 0);
+  }
+  if (uMode === 'random') tables.priorWeight = calibratePrior(probability, em.parameters.lambda * n);
+  const { priorWeight } = tables;
   let linkCount = 0;
   const linkedPairs: number[] = [];
   const uncertainPairs: number[] = [];
   for (let k = 0; k < n; k++) {
-    const key = shared[k]!;
-    const w = priorWeight + patternWeight[patterns[k]!]! + (key >= 0 ? tfAdjustment(tables, key) : 0);
-    const p = 1 / (1 + 2 ** -w);
+    const p = 1 / (1 + 2 ** -(priorWeight + probability[k]!));
     probability[k] = p;
     if (p >= threshold) {
       linkCount++;
@@ -147,12 +155,14 @@ export function linkMentions(mentions: readonly Mention[], options: LinkOptions 
     probability: (i, j) => {
       const p = comparer.compare(i, j);
       const key = comparer.sharedKey();
-      const w = priorWeight + patternWeight[p]! + (key >= 0 ? tfAdjustment(tables, key) : 0);
+      const w = priorWeight + patternWeight[p]! + (key >= 0 ? tfAdjustment(tables, p, key) : 0);
       return 1 / (1 + 2 ** -w);
     },
     mustLink,
     cannotLink,
     threshold,
+    linkage: options.linkage,
+    cap: options.cap,
   });
   // Cluster id: the smallest member id.
   const smallest = new Map<number, string>();
