@@ -32,20 +32,17 @@ const last = (r: NameReading) => (r.syllables.length > 1 ? r.syllables[r.syllabl
 
 /**
  * The union of rules the engine blocks on. Each catches what the others miss: a shared reading of the
- * whole name; the same syllables in another order (Western order, surname taken for a given name); a
- * typo in one given syllable (surname + the other syllable + birth year); a surname spelt beyond
- * recognition (given name + birth year, or + sex + province).
+ * whole name (the names module reads both word orders); a typo anywhere in the given name (sorted
+ * neighbourhoods on it, forwards and backwards, within the surname); a typo in one given syllable
+ * (surname + the other syllable + birth year); a surname spelt beyond recognition (given name +
+ * birth year). A rule on the sorted set of syllables was tried: 28% more pairs for 0.1% more recall.
  */
 export const BLOCKING_RULES: BlockingRule[] = [
   { name: 'name key', keys: (f, i) => byReading(f, i, (r) => `${surname(r) ?? ''}|${r.given}`) },
   {
-    name: 'syllable set',
-    keys: (f, i) => byReading(f, i, (r) => [r.surnameKey, ...r.syllables].sort().join(' ')),
-  },
-  {
     name: 'surname, then given name in order',
     keys: (f, i) => byReading(f, i, (r) => (surname(r) && r.given ? `${surname(r)}\t${r.given}` : null)),
-    window: 6,
+    window: 3,
   },
   {
     name: 'surname, then given name read backwards',
@@ -53,7 +50,7 @@ export const BLOCKING_RULES: BlockingRule[] = [
       byReading(f, i, (r) =>
         surname(r) && r.given ? `${surname(r)}\t${[...r.given].reverse().join('')}` : null,
       ),
-    window: 6,
+    window: 3,
   },
   {
     name: 'surname + first syllable + birth year',
@@ -69,12 +66,5 @@ export const BLOCKING_RULES: BlockingRule[] = [
     name: 'given name + birth year',
     keys: (f, i) =>
       year(f, i) ? byReading(f, i, (r) => (given(r) ? `${given(r)}|${year(f, i)}` : null)) : [],
-  },
-  {
-    name: 'given name + sex + province',
-    keys: (f, i) =>
-      f.sex[i] && f.province[i]! >= 0
-        ? byReading(f, i, (r) => (given(r) ? `${given(r)}|${f.sex[i]}|${f.province[i]}` : null))
-        : [],
   },
 ];

@@ -31,8 +31,8 @@ const FLOOR = 1e-6;
  * A missing field contributes nothing to either class. `counts[p]` is how many pairs have pattern p.
  */
 export function fitEm(counts: ArrayLike<number>, initial: FsParameters, options: EmOptions = {}): EmResult {
-  const maxIterations = options.maxIterations ?? 500;
-  const tolerance = options.tolerance ?? 1e-7;
+  const maxIterations = options.maxIterations ?? 2000;
+  const tolerance = options.tolerance ?? 1e-6;
   const patterns: number[] = [];
   const weights: number[] = [];
   for (let p = 0; p < counts.length; p++)

@@ -19,7 +19,7 @@ export type LinkOptions = {
   threshold?: number;
   /** Pairs with a probability in [low, high) go to human review (default [0.2, 0.8]). */
   reviewBand?: [number, number];
-  /** Random pairs sampled for u (default 200,000); seed of that sample (default 1). */
+  /** Random pairs sampled for u (default 100,000); seed of that sample (default 1). */
   uSamples?: number;
   seed?: number;
   /**

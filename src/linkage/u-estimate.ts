@@ -10,7 +10,7 @@ import { FIELD_COUNT, LEVEL_COUNTS, levelOf, NAME_EXACT, NAME_FIELD } from './fi
  * counts (the same figure the term-frequency adjustment refines per name).
  */
 export function estimateU(f: Features, options: { samples?: number; seed?: number } = {}): number[][] {
-  const samples = options.samples ?? 200_000;
+  const samples = options.samples ?? 100_000;
   const random = new Random(options.seed ?? 1);
   const comparer = pairComparer(f, { cache: false });
   const counts = LEVEL_COUNTS.map((l) => new Array<number>(l).fill(0.5));
