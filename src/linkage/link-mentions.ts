@@ -219,9 +219,10 @@ function fitModel(counts: Float64Array, u: number[][], uMode: 'random' | 'fixed'
   const sameName = new Float64Array(counts.length);
   for (let p = 0; p < counts.length; p++) if (levelOf(p, NAME_FIELD) === NAME_EXACT) sameName[p] = counts[p]!;
   const others = FIELDS.map((_, field) => field !== NAME_FIELD);
-  const first = fitEm(sameName, start, { fixU: uMode === 'fixed' });
+  const pseudoCount = 2;
+  const first = fitEm(sameName, start, { fixU: uMode === 'fixed', pseudoCount });
   const m = first.parameters.m.map((row, field) => (field === NAME_FIELD ? start.m[field]! : row));
-  const second = fitEm(counts, { lambda: 0.1, m, u }, { fixM: others, fixU: uMode === 'fixed' });
+  const second = fitEm(counts, { lambda: 0.1, m, u }, { fixM: others, fixU: uMode === 'fixed', pseudoCount });
   return {
     ...second,
     iterations: first.iterations + second.iterations,
