@@ -1,4 +1,4 @@
-import type { Features } from './features.ts';
+import type { DistinctName, Features } from './features.ts';
 import type { NameReading } from './korean.ts';
 
 /**
@@ -10,8 +10,8 @@ import type { NameReading } from './korean.ts';
 export type BlockingRule = { name: string; keys: (f: Features, i: number) => string[]; window?: number };
 
 function readingsOf(f: Features, i: number): NameReading[] {
-  const id = f.name[i]!;
-  return id < 0 ? [] : f.names[id]!.readings;
+  const id = f.name[i] as number;
+  return id < 0 ? [] : (f.names[id] as DistinctName).readings;
 }
 
 function byReading(f: Features, i: number, key: (r: NameReading) => string | null): string[] {
@@ -28,7 +28,8 @@ const year = (f: Features, i: number) => f.birthYear[i] || null;
 const surname = (r: NameReading) => r.surname ?? (r.surnameKey || null);
 const given = (r: NameReading) => (r.given ? r.given : null);
 const first = (r: NameReading) => r.syllables[0] ?? null;
-const last = (r: NameReading) => (r.syllables.length > 1 ? r.syllables[r.syllables.length - 1]! : null);
+const last = (r: NameReading) =>
+  r.syllables.length > 1 ? (r.syllables[r.syllables.length - 1] as string) : null;
 
 /**
  * The union of rules the engine blocks on. Each catches what the others miss: a shared reading of the

@@ -60,7 +60,12 @@ export function candidatePairs(f: Features, options: BlockingOptions = {}): Cand
       if (members.length > maxBlock) {
         // Oversized: a sorted neighbourhood by birth year, then name.
         oversizedBlocks++;
-        members.sort((x, y) => f.birthYear[x]! - f.birthYear[y]! || f.name[x]! - f.name[y]! || x - y);
+        members.sort(
+          (x, y) =>
+            (f.birthYear[x] as number) - (f.birthYear[y] as number) ||
+            (f.name[x] as number) - (f.name[y] as number) ||
+            x - y,
+        );
         windows.push(window);
       } else windows.push(0);
       blocks.push(members);
@@ -70,10 +75,10 @@ export function candidatePairs(f: Features, options: BlockingOptions = {}): Cand
   // Memberships, by mention: (block, position).
   const offsets = new Int32Array(n + 1);
   for (const members of blocks) for (const i of members) offsets[i + 1]!++;
-  for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
+  for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i] as number;
   const fill = offsets.slice(0, n);
-  const memberBlock = new Int32Array(offsets[n]!);
-  const memberPos = new Int32Array(offsets[n]!);
+  const memberBlock = new Int32Array(offsets[n] as number);
+  const memberPos = new Int32Array(offsets[n] as number);
   blocks.forEach((members, b) => {
     members.forEach((i, pos) => {
       const at = fill[i]!++;
@@ -102,18 +107,18 @@ export function candidatePairs(f: Features, options: BlockingOptions = {}): Cand
     count++;
   };
   for (let i = 0; i < n; i++) {
-    for (let at = offsets[i]!; at < offsets[i + 1]!; at++) {
-      const b = memberBlock[at]!;
-      const members = blocks[b]!;
-      const pos = memberPos[at]!;
-      const w = windows[b]!;
+    for (let at = offsets[i] as number; at < (offsets[i + 1] as number); at++) {
+      const b = memberBlock[at] as number;
+      const members = blocks[b] as number[];
+      const pos = memberPos[at] as number;
+      const w = windows[b] as number;
       if (w > 0) {
         const end = Math.min(members.length, pos + w + 1);
         for (let k = Math.max(0, pos - w); k < end; k++) {
-          const j = members[k]!;
+          const j = members[k] as number;
           if (j > i) emit(i, j);
         }
-      } else for (let k = pos + 1; k < members.length; k++) emit(i, members[k]!);
+      } else for (let k = pos + 1; k < members.length; k++) emit(i, members[k] as number);
     }
   }
   return { count, left: left.subarray(0, count), right: right.subarray(0, count), oversizedBlocks };

@@ -16,7 +16,7 @@ export function calibratePrior(weights: Float64Array, expected: number): number 
   const expectedAt = (prior: number) => {
     let sum = 0;
     for (let b = 0; b < bins.length; b++) {
-      const c = bins[b]!;
+      const c = bins[b] as number;
       if (c > 0) sum += c / (1 + 2 ** -(prior + LOW + b * STEP));
     }
     return sum;

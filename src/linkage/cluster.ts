@@ -58,15 +58,15 @@ export function clusterMentions(input: ClusterInput): Int32Array {
     if (inside && members) for (const i of members) inside[i] = 1;
     const { left, right, probability } = input.links;
     for (let k = 0; k < left.length; k++) {
-      if (probability[k]! < t) continue;
-      const a = left[k]!;
-      const b = right[k]!;
+      if ((probability[k] as number) < t) continue;
+      const a = left[k] as number;
+      const b = right[k] as number;
       if (inside && !(inside[a] && inside[b])) continue;
       uf.union(a, b);
     }
     for (const [a, b] of mustLink) if (!inside || (inside[a] && inside[b])) uf.union(a, b);
     const groups = uf.groups();
-    return inside ? groups.filter((g) => inside[g[0]!]) : groups;
+    return inside ? groups.filter((g) => inside[g[0] as number]) : groups;
   };
 
   const work: { members: number[]; t: number }[] = components(null, threshold).map((members) => ({
@@ -97,7 +97,7 @@ export function clusterMentions(input: ClusterInput): Int32Array {
         startOf.set(root, s);
         starts.push([]);
       }
-      starts[s]!.push(i);
+      (starts[s] as number[]).push(i);
     }
     const k = starts.length;
     const position = new Map<number, number>();
@@ -108,8 +108,9 @@ export function clusterMentions(input: ClusterInput): Int32Array {
     for (let x = 0; x < k; x++)
       for (let y = x + 1; y < k; y++) {
         let sum = 0;
-        for (const i of starts[x]!) for (const j of starts[y]!) sum += similarityOf(input.probability(i, j));
-        const v = sum / (starts[x]!.length * starts[y]!.length);
+        for (const i of starts[x] as number[])
+          for (const j of starts[y] as number[]) sum += similarityOf(input.probability(i, j));
+        const v = sum / ((starts[x] as number[]).length * (starts[y] as number[]).length);
         similarity[x * k + y] = v;
         similarity[y * k + x] = v;
       }
@@ -128,10 +129,10 @@ export function clusterMentions(input: ClusterInput): Int32Array {
     );
     const representative = new Map<number, number>();
     starts.forEach((group, s) => {
-      const r = labels[s]!;
+      const r = labels[s] as number;
       let rep = representative.get(r);
       if (rep === undefined) {
-        rep = group[0]!;
+        rep = group[0] as number;
         representative.set(r, rep);
       }
       for (const i of group) label[i] = rep;

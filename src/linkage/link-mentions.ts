@@ -109,7 +109,7 @@ export function linkMentions(mentions: readonly Mention[], options: LinkOptions 
   const counts = new Float64Array(PATTERN_COUNT);
   const { left, right } = candidates;
   for (let k = 0; k < n; k++) {
-    const p = comparer.compare(left[k]!, right[k]!);
+    const p = comparer.compare(left[k] as number, right[k] as number);
     patterns[k] = p;
     shared[k] = comparer.sharedKey();
     counts[p]!++;
@@ -127,8 +127,10 @@ export function linkMentions(mentions: readonly Mention[], options: LinkOptions 
   const probability = new Float64Array(n);
   const { patternWeight } = tables;
   for (let k = 0; k < n; k++) {
-    const key = shared[k]!;
-    probability[k] = patternWeight[patterns[k]!]! + (key >= 0 ? tfAdjustment(tables, patterns[k]!, key) : 0);
+    const key = shared[k] as number;
+    probability[k] =
+      patternWeight[patterns[k] as number]! +
+      (key >= 0 ? tfAdjustment(tables, patterns[k] as number, key) : 0);
   }
   if (uMode === 'random') tables.priorWeight = calibratePrior(probability, em.parameters.lambda * n);
   const { priorWeight } = tables;
@@ -136,7 +138,7 @@ export function linkMentions(mentions: readonly Mention[], options: LinkOptions 
   const linkedPairs: number[] = [];
   const uncertainPairs: number[] = [];
   for (let k = 0; k < n; k++) {
-    const p = 1 / (1 + 2 ** -(priorWeight + probability[k]!));
+    const p = 1 / (1 + 2 ** -(priorWeight + (probability[k] as number)));
     probability[k] = p;
     if (p >= threshold) {
       linkCount++;
@@ -146,16 +148,16 @@ export function linkMentions(mentions: readonly Mention[], options: LinkOptions 
   }
   const tScoring = clock();
 
-  const linkLeft = Int32Array.from(linkedPairs, (k) => left[k]!);
-  const linkRight = Int32Array.from(linkedPairs, (k) => right[k]!);
-  const linkProbability = Float64Array.from(linkedPairs, (k) => probability[k]!);
+  const linkLeft = Int32Array.from(linkedPairs, (k) => left[k] as number);
+  const linkRight = Int32Array.from(linkedPairs, (k) => right[k] as number);
+  const linkProbability = Float64Array.from(linkedPairs, (k) => probability[k] as number);
   const label = clusterMentions({
     count: f.count,
     links: { left: linkLeft, right: linkRight, probability: linkProbability },
     probability: (i, j) => {
       const p = comparer.compare(i, j);
       const key = comparer.sharedKey();
-      const w = priorWeight + patternWeight[p]! + (key >= 0 ? tfAdjustment(tables, p, key) : 0);
+      const w = priorWeight + (patternWeight[p] as number) + (key >= 0 ? tfAdjustment(tables, p, key) : 0);
       return 1 / (1 + 2 ** -w);
     },
     mustLink,
@@ -167,16 +169,17 @@ export function linkMentions(mentions: readonly Mention[], options: LinkOptions 
   // Cluster id: the smallest member id.
   const smallest = new Map<number, string>();
   for (let i = 0; i < f.count; i++) {
-    const r = label[i]!;
-    const id = f.ids[i]!;
+    const r = label[i] as number;
+    const id = f.ids[i] as string;
     const s = smallest.get(r);
     if (s === undefined || id < s) smallest.set(r, id);
   }
   const clusters = new Map<string, string>();
-  for (let i = 0; i < f.count; i++) clusters.set(f.ids[i]!, smallest.get(label[i]!)!);
+  for (let i = 0; i < f.count; i++) clusters.set(f.ids[i] as string, smallest.get(label[i] as number)!);
   const tClustering = clock();
 
-  const explain = (k: number) => explainPair(f, tables, left[k]!, right[k]!, patterns[k]!, shared[k]!);
+  const explain = (k: number) =>
+    explainPair(f, tables, left[k] as number, right[k] as number, patterns[k] as number, shared[k] as number);
   const links = linkedPairs.map(explain);
   const uncertain = uncertainPairs.map(explain);
   const total = clock.total();
@@ -217,11 +220,14 @@ export function linkMentions(mentions: readonly Mention[], options: LinkOptions 
 function fitModel(counts: Float64Array, u: number[][], uMode: 'random' | 'fixed' | 'em'): EmResult {
   const start: FsParameters = { lambda: 0.1, m: initialM(), u };
   const sameName = new Float64Array(counts.length);
-  for (let p = 0; p < counts.length; p++) if (levelOf(p, NAME_FIELD) === NAME_EXACT) sameName[p] = counts[p]!;
+  for (let p = 0; p < counts.length; p++)
+    if (levelOf(p, NAME_FIELD) === NAME_EXACT) sameName[p] = counts[p] as number;
   const others = FIELDS.map((_, field) => field !== NAME_FIELD);
   const pseudoCount = 2;
   const first = fitEm(sameName, start, { fixU: uMode === 'fixed', pseudoCount });
-  const m = first.parameters.m.map((row, field) => (field === NAME_FIELD ? start.m[field]! : row));
+  const m = first.parameters.m.map((row, field) =>
+    field === NAME_FIELD ? (start.m[field] as number[]) : row,
+  );
   const second = fitEm(counts, { lambda: 0.1, m, u }, { fixM: others, fixU: uMode === 'fixed', pseudoCount });
   return {
     ...second,

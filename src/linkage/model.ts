@@ -58,13 +58,14 @@ export function scoringTables(
     : Math.min(Math.max((lambda * candidatePairs) / Math.max(allPairs, 1), 1e-12), 0.5);
   const levelWeight = LEVEL_COUNTS.map((l, field) =>
     Array.from({ length: l + 1 }, (_, level) =>
-      level === l ? 0 : Math.log2(m[field]![level]! / u[field]![level]!),
+      level === l ? 0 : Math.log2((m[field] as number[])[level]! / (u[field] as number[])[level]!),
     ),
   );
   const patternWeight = new Float64Array(PATTERN_COUNT);
   for (let p = 0; p < PATTERN_COUNT; p++) {
     let w = 0;
-    for (let field = 0; field < FIELD_COUNT; field++) w += levelWeight[field]![levelOf(p, field)]!;
+    for (let field = 0; field < FIELD_COUNT; field++)
+      w += (levelWeight[field] as number[])[levelOf(p, field)]!;
     patternWeight[p] = w;
   }
   const keyLogShare = Float64Array.from(
@@ -95,7 +96,7 @@ export function scoringTables(
  */
 export function tfAdjustment(tables: ScoringTables, _pattern: number, key: number): number {
   if (key < 0) return 0;
-  return tables.logSharedKey + tables.keyLogShare[key]!;
+  return tables.logSharedKey + (tables.keyLogShare[key] as number);
 }
 
 export function describeModel(
@@ -109,9 +110,9 @@ export function describeModel(
       field: field.name,
       levels: field.levels.map((level, l) => ({
         level,
-        m: parameters.m[f]![l]!,
-        u: u[f]![l]!,
-        weight: tables.levelWeight[f]![l]!,
+        m: (parameters.m[f] as number[])[l]!,
+        u: (u[f] as number[])[l]!,
+        weight: (tables.levelWeight[f] as number[])[l]!,
       })),
     })),
     lambda: parameters.lambda,
