@@ -39,7 +39,7 @@ for (const persons of values.sizes.split(',').filter(Boolean).map(Number)) {
 const mentionTarget = Number(values.mentions);
 if (mentionTarget > 0) {
   // About 2.6 mentions per person: find the persons count that gives the target.
-  const data = generateMentions({ persons: Math.round(mentionTarget / 2.62), seed: seed + 1 });
+  const data = generateMentions({ persons: Math.round(mentionTarget / 2.4), seed: seed + 1 });
   const mentions = data.mentions.slice(0, mentionTarget);
   const cpuStart = process.cpuUsage();
   const start = performance.now();

@@ -27,13 +27,13 @@ export function averageLinkage(
       while (!active[start]) start++;
       chain.push(start);
     }
-    const a = chain[chain.length - 1]!;
-    const previous = chain.length > 1 ? chain[chain.length - 2]! : -1;
+    const a = chain[chain.length - 1] as number;
+    const previous = chain.length > 1 ? (chain[chain.length - 2] as number) : -1;
     let best = -1;
     let bestSim = Number.NEGATIVE_INFINITY;
     for (let c = 0; c < k; c++) {
       if (c === a || !active[c]) continue;
-      const v = s[a * k + c]!;
+      const v = s[a * k + c] as number;
       if (v > bestSim || (v === bestSim && c === previous)) {
         best = c;
         bestSim = v;
@@ -50,21 +50,21 @@ export function averageLinkage(
       chain.pop();
       chain.pop();
       const b = best;
-      const na = size[a]!;
-      const nb = size[b]!;
+      const na = size[a] as number;
+      const nb = size[b] as number;
       for (let c = 0; c < k; c++) {
         if (!active[c] || c === a || c === b) continue;
-        const v = (na * s[a * k + c]! + nb * s[b * k + c]!) / (na + nb);
+        const v = (na * (s[a * k + c] as number) + nb * (s[b * k + c] as number)) / (na + nb);
         s[a * k + c] = v;
         s[c * k + a] = v;
       }
       size[a] = na + nb;
       active[b] = 0;
       activeCount--;
-      for (const i of members[b]!) members[a]!.push(i);
+      for (const i of members[b] as number[]) (members[a] as number[]).push(i);
       members[b] = [];
     } else chain.push(best);
   }
-  for (let r = 0; r < k; r++) for (const i of members[r]!) label[i] = r;
+  for (let r = 0; r < k; r++) for (const i of members[r] as number[]) label[i] = r;
   return label;
 }

@@ -1,12 +1,17 @@
-import type { Features } from './features.ts';
+import type { DistinctName, Features } from './features.ts';
 import type { NameReading } from './korean.ts';
 
-/** A blocking rule: the keys under which a mention is filed; mentions sharing a key are compared. */
-export type BlockingRule = { name: string; keys: (f: Features, i: number) => string[] };
+/**
+ * A blocking rule: the keys under which a mention is filed; mentions sharing a key are compared. A
+ * rule with a `window` is a sorted neighbourhood: its keys are `block<TAB>sort`, each block is
+ * sorted by the part after the tab and every mention compared with its `window` neighbours on each
+ * side (so one typo in a name still sorts it beside the other spellings).
+ */
+export type BlockingRule = { name: string; keys: (f: Features, i: number) => string[]; window?: number };
 
 function readingsOf(f: Features, i: number): NameReading[] {
-  const id = f.name[i]!;
-  return id < 0 ? [] : f.names[id]!.readings;
+  const id = f.name[i] as number;
+  return id < 0 ? [] : (f.names[id] as DistinctName).readings;
 }
 
 function byReading(f: Features, i: number, key: (r: NameReading) => string | null): string[] {
@@ -23,23 +28,30 @@ const year = (f: Features, i: number) => f.birthYear[i] || null;
 const surname = (r: NameReading) => r.surname ?? (r.surnameKey || null);
 const given = (r: NameReading) => (r.given ? r.given : null);
 const first = (r: NameReading) => r.syllables[0] ?? null;
-const last = (r: NameReading) => (r.syllables.length > 1 ? r.syllables[r.syllables.length - 1]! : null);
+const last = (r: NameReading) =>
+  r.syllables.length > 1 ? (r.syllables[r.syllables.length - 1] as string) : null;
 
 /**
  * The union of rules the engine blocks on. Each catches what the others miss: a shared reading of the
- * whole name; the same syllables in another order (Western order, surname taken for a given name); a
- * typo in one given syllable (surname + the other syllable + birth year); a surname spelt beyond
- * recognition (given name + birth year, or + sex + province).
+ * whole name (the names module reads both word orders); a typo anywhere in the given name (sorted
+ * neighbourhoods on it, forwards and backwards, within the surname); a typo in one given syllable
+ * (surname + the other syllable + birth year); a surname spelt beyond recognition (given name +
+ * birth year). A rule on the sorted set of syllables was tried: 28% more pairs for 0.1% more recall.
  */
 export const BLOCKING_RULES: BlockingRule[] = [
   { name: 'name key', keys: (f, i) => byReading(f, i, (r) => `${surname(r) ?? ''}|${r.given}`) },
   {
-    name: 'syllable set',
-    keys: (f, i) => byReading(f, i, (r) => [r.surnameKey, ...r.syllables].sort().join(' ')),
+    name: 'surname, then given name in order',
+    keys: (f, i) => byReading(f, i, (r) => (surname(r) && r.given ? `${surname(r)}\t${r.given}` : null)),
+    window: 3,
   },
   {
-    name: 'surname + first syllable',
-    keys: (f, i) => byReading(f, i, (r) => (surname(r) && first(r) ? `${surname(r)}|${first(r)}` : null)),
+    name: 'surname, then given name read backwards',
+    keys: (f, i) =>
+      byReading(f, i, (r) =>
+        surname(r) && r.given ? `${surname(r)}\t${[...r.given].reverse().join('')}` : null,
+      ),
+    window: 3,
   },
   {
     name: 'surname + first syllable + birth year',
@@ -55,12 +67,5 @@ export const BLOCKING_RULES: BlockingRule[] = [
     name: 'given name + birth year',
     keys: (f, i) =>
       year(f, i) ? byReading(f, i, (r) => (given(r) ? `${given(r)}|${year(f, i)}` : null)) : [],
-  },
-  {
-    name: 'given name + sex + province',
-    keys: (f, i) =>
-      f.sex[i] && f.province[i]! >= 0
-        ? byReading(f, i, (r) => (given(r) ? `${given(r)}|${f.sex[i]}|${f.province[i]}` : null))
-        : [],
   },
 ];

@@ -25,7 +25,29 @@ export function candidatePairs(f: Features, options: BlockingOptions = {}): Cand
   const window = options.window ?? 40;
   const n = f.count;
   const blocks: number[][] = [];
+  /** Per block: 0 all pairs, else the window of a sorted neighbourhood. */
+  const windows: number[] = [];
+  let oversizedBlocks = 0;
   for (const rule of rules) {
+    if (rule.window) {
+      const index = new Map<string, { i: number; sort: string }[]>();
+      for (let i = 0; i < n; i++)
+        for (const key of rule.keys(f, i)) {
+          const tab = key.indexOf('\t');
+          const block = key.slice(0, tab);
+          const entry = { i, sort: key.slice(tab + 1) };
+          const members = index.get(block);
+          if (members) members.push(entry);
+          else index.set(block, [entry]);
+        }
+      for (const members of index.values()) {
+        if (members.length < 2) continue;
+        members.sort((x, y) => (x.sort < y.sort ? -1 : x.sort > y.sort ? 1 : x.i - y.i));
+        blocks.push(members.map((m) => m.i));
+        windows.push(rule.window);
+      }
+      continue;
+    }
     const index = new Map<string, number[]>();
     for (let i = 0; i < n; i++)
       for (const key of rule.keys(f, i)) {
@@ -33,27 +55,30 @@ export function candidatePairs(f: Features, options: BlockingOptions = {}): Cand
         if (members) members.push(i);
         else index.set(key, [i]);
       }
-    for (const members of index.values()) if (members.length > 1) blocks.push(members);
-  }
-
-  // Oversized blocks: sort by birth year, then name id, for the sliding window.
-  let oversizedBlocks = 0;
-  const oversized = new Uint8Array(blocks.length);
-  for (let b = 0; b < blocks.length; b++) {
-    const members = blocks[b]!;
-    if (members.length <= maxBlock) continue;
-    oversized[b] = 1;
-    oversizedBlocks++;
-    members.sort((x, y) => f.birthYear[x]! - f.birthYear[y]! || f.name[x]! - f.name[y]! || x - y);
+    for (const members of index.values()) {
+      if (members.length < 2) continue;
+      if (members.length > maxBlock) {
+        // Oversized: a sorted neighbourhood by birth year, then name.
+        oversizedBlocks++;
+        members.sort(
+          (x, y) =>
+            (f.birthYear[x] as number) - (f.birthYear[y] as number) ||
+            (f.name[x] as number) - (f.name[y] as number) ||
+            x - y,
+        );
+        windows.push(window);
+      } else windows.push(0);
+      blocks.push(members);
+    }
   }
 
   // Memberships, by mention: (block, position).
   const offsets = new Int32Array(n + 1);
   for (const members of blocks) for (const i of members) offsets[i + 1]!++;
-  for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
+  for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i] as number;
   const fill = offsets.slice(0, n);
-  const memberBlock = new Int32Array(offsets[n]!);
-  const memberPos = new Int32Array(offsets[n]!);
+  const memberBlock = new Int32Array(offsets[n] as number);
+  const memberPos = new Int32Array(offsets[n] as number);
   blocks.forEach((members, b) => {
     members.forEach((i, pos) => {
       const at = fill[i]!++;
@@ -82,17 +107,18 @@ export function candidatePairs(f: Features, options: BlockingOptions = {}): Cand
     count++;
   };
   for (let i = 0; i < n; i++) {
-    for (let at = offsets[i]!; at < offsets[i + 1]!; at++) {
-      const b = memberBlock[at]!;
-      const members = blocks[b]!;
-      const pos = memberPos[at]!;
-      if (oversized[b]) {
-        const end = Math.min(members.length, pos + window + 1);
-        for (let k = Math.max(0, pos - window); k < end; k++) {
-          const j = members[k]!;
+    for (let at = offsets[i] as number; at < (offsets[i + 1] as number); at++) {
+      const b = memberBlock[at] as number;
+      const members = blocks[b] as number[];
+      const pos = memberPos[at] as number;
+      const w = windows[b] as number;
+      if (w > 0) {
+        const end = Math.min(members.length, pos + w + 1);
+        for (let k = Math.max(0, pos - w); k < end; k++) {
+          const j = members[k] as number;
           if (j > i) emit(i, j);
         }
-      } else for (let k = pos + 1; k < members.length; k++) emit(i, members[k]!);
+      } else for (let k = pos + 1; k < members.length; k++) emit(i, members[k] as number);
     }
   }
   return { count, left: left.subarray(0, count), right: right.subarray(0, count), oversizedBlocks };

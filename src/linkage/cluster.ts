@@ -12,6 +12,9 @@ export type ClusterInput = {
   threshold: number;
   /** Components larger than this are first cut by raising the link threshold. */
   maxComponent?: number;
+  /** Average pairwise probability (default) or average log2 odds, each clamped to ±cap. */
+  linkage?: 'probability' | 'log-odds';
+  cap?: number;
 };
 
 export class ConstraintConflict extends Error {}
@@ -43,6 +46,11 @@ export function clusterMentions(input: ClusterInput): Int32Array {
     }
   }
 
+  const cap = input.cap ?? 10;
+  const similarityOf =
+    input.linkage === 'log-odds'
+      ? (p: number) => Math.max(-cap, Math.min(cap, Math.log2(p / (1 - p))))
+      : (p: number) => p;
   const label = Int32Array.from({ length: count }, (_, i) => i);
   const components = (members: number[] | null, t: number): number[][] => {
     const uf = new UnionFind(count);
@@ -50,15 +58,15 @@ export function clusterMentions(input: ClusterInput): Int32Array {
     if (inside && members) for (const i of members) inside[i] = 1;
     const { left, right, probability } = input.links;
     for (let k = 0; k < left.length; k++) {
-      if (probability[k]! < t) continue;
-      const a = left[k]!;
-      const b = right[k]!;
+      if ((probability[k] as number) < t) continue;
+      const a = left[k] as number;
+      const b = right[k] as number;
       if (inside && !(inside[a] && inside[b])) continue;
       uf.union(a, b);
     }
     for (const [a, b] of mustLink) if (!inside || (inside[a] && inside[b])) uf.union(a, b);
     const groups = uf.groups();
-    return inside ? groups.filter((g) => inside[g[0]!]) : groups;
+    return inside ? groups.filter((g) => inside[g[0] as number]) : groups;
   };
 
   const work: { members: number[]; t: number }[] = components(null, threshold).map((members) => ({
@@ -89,7 +97,7 @@ export function clusterMentions(input: ClusterInput): Int32Array {
         startOf.set(root, s);
         starts.push([]);
       }
-      starts[s]!.push(i);
+      (starts[s] as number[]).push(i);
     }
     const k = starts.length;
     const position = new Map<number, number>();
@@ -100,8 +108,9 @@ export function clusterMentions(input: ClusterInput): Int32Array {
     for (let x = 0; x < k; x++)
       for (let y = x + 1; y < k; y++) {
         let sum = 0;
-        for (const i of starts[x]!) for (const j of starts[y]!) sum += input.probability(i, j);
-        const v = sum / (starts[x]!.length * starts[y]!.length);
+        for (const i of starts[x] as number[])
+          for (const j of starts[y] as number[]) sum += similarityOf(input.probability(i, j));
+        const v = sum / ((starts[x] as number[]).length * (starts[y] as number[]).length);
         similarity[x * k + y] = v;
         similarity[y * k + x] = v;
       }
@@ -116,14 +125,14 @@ export function clusterMentions(input: ClusterInput): Int32Array {
     const labels = averageLinkage(
       similarity,
       starts.map((g) => g.length),
-      threshold,
+      similarityOf(threshold),
     );
     const representative = new Map<number, number>();
     starts.forEach((group, s) => {
-      const r = labels[s]!;
+      const r = labels[s] as number;
       let rep = representative.get(r);
       if (rep === undefined) {
-        rep = group[0]!;
+        rep = group[0] as number;
         representative.set(r, rep);
       }
       for (const i of group) label[i] = rep;

@@ -11,8 +11,18 @@ export type EmResult = {
 };
 
 export type EmOptions = {
-  /** Keep u as given (estimated elsewhere, e.g. from random pairs) and estimate only m and λ. */
-  fixU?: boolean;
+  /**
+   * Keep u as given (estimated elsewhere, e.g. from random pairs) for every field (true) or for the
+   * fields marked true; estimate the rest with m and λ.
+   */
+  fixU?: boolean | readonly boolean[];
+  /** Keep m as given for the fields marked true (learnt in an earlier session). */
+  fixM?: readonly boolean[];
+  /**
+   * Pseudo-pairs of prior weight on the starting m (a Dirichlet prior, so MAP-EM): keeps a small
+   * data set from driving m to 0 or 1; negligible against thousands of pairs. Default 0.
+   */
+  pseudoCount?: number;
   maxIterations?: number;
   /** Stop when no parameter moves by more than this. */
   tolerance?: number;
@@ -26,16 +36,18 @@ const FLOOR = 1e-6;
  * A missing field contributes nothing to either class. `counts[p]` is how many pairs have pattern p.
  */
 export function fitEm(counts: ArrayLike<number>, initial: FsParameters, options: EmOptions = {}): EmResult {
-  const maxIterations = options.maxIterations ?? 500;
-  const tolerance = options.tolerance ?? 1e-7;
+  const maxIterations = options.maxIterations ?? 2000;
+  const tolerance = options.tolerance ?? 1e-6;
   const patterns: number[] = [];
   const weights: number[] = [];
   for (let p = 0; p < counts.length; p++)
-    if (counts[p]! > 0) {
+    if ((counts[p] as number) > 0) {
       patterns.push(p);
-      weights.push(counts[p]!);
+      weights.push(counts[p] as number);
     }
+  if (patterns.length === 0) return { parameters: initial, iterations: 0, converged: true, logLikelihood: 0 };
   const levels = patterns.map((p) => Array.from({ length: FIELD_COUNT }, (_, f) => levelOf(p, f)));
+  const pseudo = options.pseudoCount ?? 0;
   let { lambda } = initial;
   let m = initial.m.map((row) => [...row]);
   let u = initial.u.map((row) => [...row]);
@@ -50,25 +62,25 @@ export function fitEm(counts: ArrayLike<number>, initial: FsParameters, options:
     let total = 0;
     logLikelihood = 0;
     for (let k = 0; k < patterns.length; k++) {
-      const level = levels[k]!;
+      const level = levels[k] as number[];
       let pm = lambda;
       let pu = 1 - lambda;
       for (let f = 0; f < FIELD_COUNT; f++) {
-        const l = level[f]!;
+        const l = level[f] as number;
         if (l === LEVEL_COUNTS[f]) continue;
-        pm *= m[f]![l]!;
-        pu *= u[f]![l]!;
+        pm *= (m[f] as number[])[l]!;
+        pu *= (u[f] as number[])[l]!;
       }
       const g = pm / (pm + pu);
-      const c = weights[k]!;
+      const c = weights[k] as number;
       logLikelihood += c * Math.log(pm + pu);
       matched += c * g;
       total += c;
       for (let f = 0; f < FIELD_COUNT; f++) {
-        const l = level[f]!;
+        const l = level[f] as number;
         if (l === LEVEL_COUNTS[f]) continue;
-        mNext[f]![l]! += c * g;
-        uNext[f]![l]! += c * (1 - g);
+        (mNext[f] as number[])[l]! += c * g;
+        (uNext[f] as number[])[l]! += c * (1 - g);
       }
     }
     const normalise = (rows: number[][]) =>
@@ -80,12 +92,30 @@ export function fitEm(counts: ArrayLike<number>, initial: FsParameters, options:
         return floored.map((v) => v / s);
       });
     const lambdaNext = Math.min(Math.max(matched / total, FLOOR), 1 - FLOOR);
-    const mNew = normalise(mNext);
-    const uNew = options.fixU ? u : normalise(uNext);
+    if (pseudo > 0)
+      for (let f = 0; f < FIELD_COUNT; f++)
+        for (let l = 0; l < (LEVEL_COUNTS[f] as number); l++)
+          (mNext[f] as number[])[l]! += pseudo * (initial.m[f] as number[])[l]!;
+    const mFitted = normalise(mNext);
+    const mNew = options.fixM
+      ? m.map((row, f) => (options.fixM?.[f] ? row : (mFitted[f] as number[])))
+      : mFitted;
+    const fitted = normalise(uNext);
+    const fix = options.fixU;
+    const uNew =
+      fix === true
+        ? u
+        : Array.isArray(fix)
+          ? u.map((row, f) => (fix[f] ? row : (fitted[f] as number[])))
+          : fitted;
     let change = Math.abs(lambdaNext - lambda);
     for (let f = 0; f < FIELD_COUNT; f++)
-      for (let l = 0; l < LEVEL_COUNTS[f]!; l++) {
-        change = Math.max(change, Math.abs(mNew[f]![l]! - m[f]![l]!), Math.abs(uNew[f]![l]! - u[f]![l]!));
+      for (let l = 0; l < (LEVEL_COUNTS[f] as number); l++) {
+        change = Math.max(
+          change,
+          Math.abs((mNew[f] as number[])[l]! - (m[f] as number[])[l]!),
+          Math.abs((uNew[f] as number[])[l]! - (u[f] as number[])[l]!),
+        );
       }
     lambda = lambdaNext;
     m = mNew;

@@ -2,7 +2,13 @@ import { type NameReading, nameKey, readName, resolveFacility, resolveOrigin } f
 import type { Mention } from './mention.ts';
 
 /** A distinct way a person is named (the name and name_ko of a mention): its readings and their keys. */
-export type DistinctName = { readings: NameReading[]; keys: number[] };
+export type DistinctName = {
+  readings: NameReading[];
+  /** Reading keys (exact agreement). */
+  keys: number[];
+  /** Coarse keys, surname and given name's sound (the term-frequency adjustment's unit). */
+  coarse: number[];
+};
 
 /**
  * Every mention reduced to integer codes, once, so that comparing a pair touches only typed arrays.
@@ -17,6 +23,8 @@ export type Features = {
   /** Name key id → its text key and how many mentions carry it (for the term-frequency adjustment). */
   keyText: string[];
   keyCount: Int32Array;
+  /** Coarse key id → how many mentions carry it. */
+  coarseCount: Int32Array;
   /** Mentions with a name, the denominator of a key's frequency. */
   named: number;
   birthYear: Int16Array;
@@ -48,8 +56,11 @@ class Interner {
 /** Reduces mentions to features; every distinct name, origin and facility is read once. */
 export function extractFeatures(mentions: readonly Mention[]): Features {
   const n = mentions.length;
-  const nameText = new Interner();
+  const nameOfText = new Map<string, number>();
+  const readingSets = new Interner();
   const keys = new Interner();
+  const coarseKeys = new Interner();
+  const coarseCounts: number[] = [];
   const places = new Interner();
   const facilityText = new Interner();
   const sources = new Interner();
@@ -63,6 +74,7 @@ export function extractFeatures(mentions: readonly Mention[]): Features {
     names,
     keyText: keys.values,
     keyCount: new Int32Array(0),
+    coarseCount: new Int32Array(0),
     named: 0,
     birthYear: new Int16Array(n),
     sex: new Int8Array(n),
@@ -80,19 +92,31 @@ export function extractFeatures(mentions: readonly Mention[]): Features {
     const name = m.name?.trim() || undefined;
     const nameKo = m.name_ko?.trim() || undefined;
     if (name || nameKo) {
+      // Spellings that read the same (case, hyphens, diacritics) share one distinct name.
       const text = `${name ?? ''}\u0000${nameKo ?? ''}`;
-      const before = nameText.values.length;
-      const id = nameText.id(text);
-      if (id === before) {
+      let id = nameOfText.get(text);
+      if (id === undefined) {
         const readings = [...readName(nameKo), ...readName(name)];
-        const ids = [...new Set(readings.map((r) => keys.id(nameKey(r))))];
-        names.push({ readings, keys: ids });
+        const readingKeys = [...new Set(readings.map(nameKey))].sort();
+        const before = readingSets.values.length;
+        id = readingSets.id(readingKeys.join('\u0001'));
+        if (id === before) {
+          const unique = readings.filter(
+            (r, k) => readings.findIndex((x) => nameKey(x) === nameKey(r)) === k,
+          );
+          const coarse = [
+            ...new Set(unique.map((r) => coarseKeys.id(`${r.surname ?? r.surnameKey}|${r.given}`))),
+          ];
+          names.push({ readings: unique, keys: readingKeys.map((k) => keys.id(k)), coarse });
+        }
+        nameOfText.set(text, id);
       }
       const distinct = names[id] as DistinctName;
       if (distinct.readings.length > 0) {
         f.name[i] = id;
         f.named++;
         for (const k of distinct.keys) keyCounts[k] = (keyCounts[k] ?? 0) + 1;
+        for (const k of distinct.coarse) coarseCounts[k] = (coarseCounts[k] ?? 0) + 1;
       }
     }
     if (m.birth_year !== undefined) f.birthYear[i] = m.birth_year;
@@ -103,12 +127,8 @@ export function extractFeatures(mentions: readonly Mention[]): Features {
       if (!coded) {
         const resolved = resolveOrigin(origin);
         const province = resolved.province ? places.id(`p:${resolved.province}`) : -1;
-        const locality =
-          resolved.locality && resolved.province
-            ? places.id(`l:${resolved.province}/${resolved.locality}`)
-            : resolved.locality
-              ? places.id(`l:?/${resolved.locality}`)
-              : -1;
+        // A locality's key names the place whatever the spelling; a province need not come with it.
+        const locality = resolved.locality ? places.id(`l:${resolved.locality}`) : -1;
         coded = [province, locality];
         originCache.set(origin, coded);
       }
@@ -132,5 +152,6 @@ export function extractFeatures(mentions: readonly Mention[]): Features {
     if (source) f.source[i] = sources.id(source);
   }
   f.keyCount = Int32Array.from({ length: keys.values.length }, (_, k) => keyCounts[k] ?? 0);
+  f.coarseCount = Int32Array.from({ length: coarseKeys.values.length }, (_, k) => coarseCounts[k] ?? 0);
   return f;
 }

@@ -11,8 +11,19 @@ export const FIELDS = [
     name: 'origin',
     levels: ['different province', 'same province, different locality', 'same province', 'same locality'],
   },
-  { name: 'facility', levels: ['different', 'similar', 'same'] },
-  { name: 'detention', levels: ['more than 2 years apart', 'within 2 years', 'overlapping'] },
+  {
+    // Where and when, as one field: a person held in two places is named at each by different
+    // witnesses, and "other facility" and "other years" are then one fact, not two to count twice.
+    name: 'detention',
+    levels: [
+      'other facility, years apart',
+      'other facility',
+      'facility unknown, years apart',
+      'facility unknown, same years',
+      'same facility, years apart or unknown',
+      'same facility, same years',
+    ],
+  },
   { name: 'source', levels: ['same source', 'different sources'] },
 ] as const;
 
@@ -32,7 +43,8 @@ export const STRIDES: readonly number[] = (() => {
   return strides;
 })();
 /** How many distinct patterns there are. */
-export const PATTERN_COUNT = STRIDES[FIELD_COUNT - 1]! * (LEVEL_COUNTS[FIELD_COUNT - 1]! + 1);
+export const PATTERN_COUNT =
+  (STRIDES[FIELD_COUNT - 1] as number) * ((LEVEL_COUNTS[FIELD_COUNT - 1] as number) + 1);
 
 /** Index of the name field and its "same key" level, which the term-frequency adjustment refines. */
 export const NAME_FIELD = 0;
@@ -40,12 +52,13 @@ export const NAME_EXACT = 3;
 
 /** Field `f`'s level in pattern `p`; equal to LEVEL_COUNTS[f] when missing. */
 export function levelOf(pattern: number, f: number): number {
-  return Math.floor(pattern / STRIDES[f]!) % (LEVEL_COUNTS[f]! + 1);
+  return Math.floor(pattern / (STRIDES[f] as number)) % ((LEVEL_COUNTS[f] as number) + 1);
 }
 
 /** A pattern from its levels (`undefined` for missing). */
 export function patternOf(levels: readonly (number | undefined)[]): number {
   let p = 0;
-  for (let f = 0; f < FIELD_COUNT; f++) p += (levels[f] ?? LEVEL_COUNTS[f]!) * STRIDES[f]!;
+  for (let f = 0; f < FIELD_COUNT; f++)
+    p += (levels[f] ?? (LEVEL_COUNTS[f] as number)) * (STRIDES[f] as number);
   return p;
 }

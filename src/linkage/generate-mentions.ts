@@ -172,9 +172,9 @@ export function generateMentions(options: GenerateOptions): GeneratedMentions {
   people.forEach((p, k) => {
     const used = new Set<number>();
     for (let c = 0; c < (counts[k] ?? 1); c++) {
-      // A testimony names a person once, but now and then twice (3%).
+      // A testimony names a person once, but now and then twice (1%).
       let source = random.int(0, sourceCount - 1);
-      if (used.size > 0 && random.chance(0.03)) source = [...used][0] as number;
+      if (used.size > 0 && random.chance(0.01)) source = [...used][0] as number;
       else while (used.has(source) && used.size < sourceCount) source = random.int(0, sourceCount - 1);
       used.add(source);
       const id = `m${mentions.length}`;

@@ -1,3 +1,3 @@
 // The one place the engine reaches the names and places modules, so that its contract is seen at a glance.
 export { type NameReading, nameSimilarity, readingKey as nameKey, readName } from './names/index.ts';
-export { facilitySimilarity, resolveFacility, resolveOrigin } from './places-fallback.ts';
+export { facilitySimilarity, resolveFacility, resolveOrigin } from './places/index.ts';

@@ -1,9 +1,10 @@
 import { candidatePairs } from './blocking.ts';
+import { calibratePrior } from './calibrate-prior.ts';
 import { clusterMentions } from './cluster.ts';
 import { pairComparer } from './compare-pair.ts';
-import { fitEm, initialM } from './em.ts';
+import { type EmResult, type FsParameters, fitEm, initialM } from './em.ts';
 import { extractFeatures } from './features.ts';
-import { PATTERN_COUNT } from './fields.ts';
+import { FIELDS, levelOf, NAME_EXACT, NAME_FIELD, PATTERN_COUNT } from './fields.ts';
 import type { Mention } from './mention.ts';
 import { describeModel, type LinkageModel, scoringTables, tfAdjustment } from './model.ts';
 import { explainPair, type ScoredPair } from './scored-pair.ts';
@@ -18,15 +19,19 @@ export type LinkOptions = {
   threshold?: number;
   /** Pairs with a probability in [low, high) go to human review (default [0.2, 0.8]). */
   reviewBand?: [number, number];
-  /** Random pairs sampled for u (default 200,000); seed of that sample (default 1). */
+  /** Random pairs sampled for u (default 100,000); seed of that sample (default 1). */
   uSamples?: number;
   seed?: number;
   /**
-   * How u enters: 'random' (default) EM estimates m and λ with u free on the candidate pairs, and
-   * scores weigh m against the random-pair u with the prior scaled to all pairs; 'fixed' keeps u at
-   * the random-pair values during EM too; 'em' scores with EM's own u and λ on candidate pairs.
+   * How u enters: 'random' (default) EM estimates m, λ and the name field's u on the candidate
+   * pairs, the other fields' u staying at their random-pair values; scores weigh m against the
+   * random-pair u with the prior scaled to all pairs. 'fixed' keeps every u at the random-pair
+   * values during EM; 'em' estimates every u by EM and scores with EM's u and λ on candidate pairs.
    */
   uMode?: 'random' | 'fixed' | 'em';
+  /** Clustering: average pairwise probability (default) or average log2 odds clamped to ±cap. */
+  linkage?: 'probability' | 'log-odds';
+  cap?: number;
 };
 
 export type LinkStats = {
@@ -104,7 +109,7 @@ export function linkMentions(mentions: readonly Mention[], options: LinkOptions 
   const counts = new Float64Array(PATTERN_COUNT);
   const { left, right } = candidates;
   for (let k = 0; k < n; k++) {
-    const p = comparer.compare(left[k]!, right[k]!);
+    const p = comparer.compare(left[k] as number, right[k] as number);
     patterns[k] = p;
     shared[k] = comparer.sharedKey();
     counts[p]!++;
@@ -112,7 +117,7 @@ export function linkMentions(mentions: readonly Mention[], options: LinkOptions 
   const tComparing = clock();
 
   const uMode = options.uMode ?? 'random';
-  const em = fitEm(counts, { lambda: 0.1, m: initialM(), u }, { fixU: uMode === 'fixed' });
+  const em = fitModel(counts, u, uMode);
   const tEm = clock();
   const m = em.parameters.m;
   const tables =
@@ -120,14 +125,20 @@ export function linkMentions(mentions: readonly Mention[], options: LinkOptions 
       ? scoringTables(f, m, em.parameters.u, em.parameters.lambda, n, true)
       : scoringTables(f, m, u, em.parameters.lambda, n);
   const probability = new Float64Array(n);
-  const { patternWeight, priorWeight } = tables;
+  const { patternWeight } = tables;
+  for (let k = 0; k < n; k++) {
+    const key = shared[k] as number;
+    probability[k] =
+      patternWeight[patterns[k] as number]! +
+      (key >= 0 ? tfAdjustment(tables, patterns[k] as number, key) : 0);
+  }
+  if (uMode === 'random') tables.priorWeight = calibratePrior(probability, em.parameters.lambda * n);
+  const { priorWeight } = tables;
   let linkCount = 0;
   const linkedPairs: number[] = [];
   const uncertainPairs: number[] = [];
   for (let k = 0; k < n; k++) {
-    const key = shared[k]!;
-    const w = priorWeight + patternWeight[patterns[k]!]! + (key >= 0 ? tfAdjustment(tables, key) : 0);
-    const p = 1 / (1 + 2 ** -w);
+    const p = 1 / (1 + 2 ** -(priorWeight + (probability[k] as number)));
     probability[k] = p;
     if (p >= threshold) {
       linkCount++;
@@ -137,35 +148,38 @@ export function linkMentions(mentions: readonly Mention[], options: LinkOptions 
   }
   const tScoring = clock();
 
-  const linkLeft = Int32Array.from(linkedPairs, (k) => left[k]!);
-  const linkRight = Int32Array.from(linkedPairs, (k) => right[k]!);
-  const linkProbability = Float64Array.from(linkedPairs, (k) => probability[k]!);
+  const linkLeft = Int32Array.from(linkedPairs, (k) => left[k] as number);
+  const linkRight = Int32Array.from(linkedPairs, (k) => right[k] as number);
+  const linkProbability = Float64Array.from(linkedPairs, (k) => probability[k] as number);
   const label = clusterMentions({
     count: f.count,
     links: { left: linkLeft, right: linkRight, probability: linkProbability },
     probability: (i, j) => {
       const p = comparer.compare(i, j);
       const key = comparer.sharedKey();
-      const w = priorWeight + patternWeight[p]! + (key >= 0 ? tfAdjustment(tables, key) : 0);
+      const w = priorWeight + (patternWeight[p] as number) + (key >= 0 ? tfAdjustment(tables, p, key) : 0);
       return 1 / (1 + 2 ** -w);
     },
     mustLink,
     cannotLink,
     threshold,
+    linkage: options.linkage,
+    cap: options.cap,
   });
   // Cluster id: the smallest member id.
   const smallest = new Map<number, string>();
   for (let i = 0; i < f.count; i++) {
-    const r = label[i]!;
-    const id = f.ids[i]!;
+    const r = label[i] as number;
+    const id = f.ids[i] as string;
     const s = smallest.get(r);
     if (s === undefined || id < s) smallest.set(r, id);
   }
   const clusters = new Map<string, string>();
-  for (let i = 0; i < f.count; i++) clusters.set(f.ids[i]!, smallest.get(label[i]!)!);
+  for (let i = 0; i < f.count; i++) clusters.set(f.ids[i] as string, smallest.get(label[i] as number)!);
   const tClustering = clock();
 
-  const explain = (k: number) => explainPair(f, tables, left[k]!, right[k]!, patterns[k]!, shared[k]!);
+  const explain = (k: number) =>
+    explainPair(f, tables, left[k] as number, right[k] as number, patterns[k] as number, shared[k] as number);
   const links = linkedPairs.map(explain);
   const uncertain = uncertainPairs.map(explain);
   const total = clock.total();
@@ -193,6 +207,32 @@ export function linkMentions(mentions: readonly Mention[], options: LinkOptions 
         total,
       },
     },
+  };
+}
+
+/**
+ * EM in two sessions, as blocking on names demands. Among candidate pairs, "same name" is a far
+ * stronger pattern than "same person", and a single EM over them happily learns the former. So:
+ * (1) on the candidate pairs whose names share a key, where the name says nothing more, EM learns
+ * m (and u) of every other field: the classes there can only be same person or namesake;
+ * (2) on all candidate pairs, with those m held, EM learns the name field's m, every u and λ.
+ */
+function fitModel(counts: Float64Array, u: number[][], uMode: 'random' | 'fixed' | 'em'): EmResult {
+  const start: FsParameters = { lambda: 0.1, m: initialM(), u };
+  const sameName = new Float64Array(counts.length);
+  for (let p = 0; p < counts.length; p++)
+    if (levelOf(p, NAME_FIELD) === NAME_EXACT) sameName[p] = counts[p] as number;
+  const others = FIELDS.map((_, field) => field !== NAME_FIELD);
+  const pseudoCount = 2;
+  const first = fitEm(sameName, start, { fixU: uMode === 'fixed', pseudoCount });
+  const m = first.parameters.m.map((row, field) =>
+    field === NAME_FIELD ? (start.m[field] as number[]) : row,
+  );
+  const second = fitEm(counts, { lambda: 0.1, m, u }, { fixM: others, fixU: uMode === 'fixed', pseudoCount });
+  return {
+    ...second,
+    iterations: first.iterations + second.iterations,
+    converged: first.converged && second.converged,
   };
 }
 

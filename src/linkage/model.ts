@@ -28,10 +28,12 @@ export type ScoringTables = {
   /** Field × level weights (log2 m/u), 0 for missing. */
   levelWeight: number[][];
   priorWeight: number;
-  /** log2(m_exact) for the name field: an exact agreement on key k weighs log2(m_exact / share_k). */
-  nameExactLogM: number;
-  /** Per name key: −log2 of its share among named mentions. */
+  /** log2 Σ share² over coarse name keys: the chance that two random named mentions share one. */
+  logSharedKey: number;
+  /** Per coarse name key: −log2 of its share among named mentions. */
   keyLogShare: Float64Array;
+  /** Per pattern: its name level. */
+  nameLevel: Uint8Array;
 };
 
 export function log2Odds(p: number): number {
@@ -56,33 +58,45 @@ export function scoringTables(
     : Math.min(Math.max((lambda * candidatePairs) / Math.max(allPairs, 1), 1e-12), 0.5);
   const levelWeight = LEVEL_COUNTS.map((l, field) =>
     Array.from({ length: l + 1 }, (_, level) =>
-      level === l ? 0 : Math.log2(m[field]![level]! / u[field]![level]!),
+      level === l ? 0 : Math.log2((m[field] as number[])[level]! / (u[field] as number[])[level]!),
     ),
   );
   const patternWeight = new Float64Array(PATTERN_COUNT);
   for (let p = 0; p < PATTERN_COUNT; p++) {
     let w = 0;
-    for (let field = 0; field < FIELD_COUNT; field++) w += levelWeight[field]![levelOf(p, field)]!;
+    for (let field = 0; field < FIELD_COUNT; field++)
+      w += (levelWeight[field] as number[])[levelOf(p, field)]!;
     patternWeight[p] = w;
   }
-  const keyLogShare = Float64Array.from(f.keyCount, (c) => -Math.log2(Math.max(c, 1) / Math.max(f.named, 1)));
+  const keyLogShare = Float64Array.from(
+    f.coarseCount,
+    (c) => -Math.log2(Math.max(c, 1) / Math.max(f.named, 1)),
+  );
+  let sumOfSquares = 0;
+  for (const c of f.coarseCount) sumOfSquares += (c / Math.max(f.named, 1)) ** 2;
+  const nameLevel = new Uint8Array(PATTERN_COUNT);
+  for (let p = 0; p < PATTERN_COUNT; p++) nameLevel[p] = levelOf(p, NAME_FIELD);
   return {
     patternWeight,
     levelWeight,
     priorWeight: log2Odds(prior),
-    nameExactLogM: Math.log2(m[NAME_FIELD]![NAME_EXACT]!),
+    logSharedKey: Math.log2(Math.max(sumOfSquares, 1e-300)),
     keyLogShare,
+    nameLevel,
   };
 }
 
 /**
- * The term-frequency adjustment for an exact name agreement on key k: the weight of agreeing on that
- * name rather than on an average name, log2(u_exact / share_k). Zero when no key is shared.
+ * The term-frequency adjustment when two names are close or the same and share coarse key k (same
+ * surname, same-sounding given name): log2(Σ share² / share_k). Agreeing on a name is worth
+ * log2(m_level / u_level) for the average name; for this one, u_level scales with how common it is:
+ * P(level, key k | non-match) ≈ share_k² · q and u_level ≈ Σ share² · q, while P(level, key k | match)
+ * ≈ share_k · m_level, so the Bayes factor is m_level / u_level · Σ share² / share_k (for the exact
+ * level this is Splink's m / share_k). Zero when no key is shared.
  */
-export function tfAdjustment(tables: ScoringTables, key: number): number {
+export function tfAdjustment(tables: ScoringTables, _pattern: number, key: number): number {
   if (key < 0) return 0;
-  const exactWeight = tables.levelWeight[NAME_FIELD]![NAME_EXACT]!;
-  return tables.nameExactLogM + tables.keyLogShare[key]! - exactWeight;
+  return tables.logSharedKey + (tables.keyLogShare[key] as number);
 }
 
 export function describeModel(
@@ -96,9 +110,9 @@ export function describeModel(
       field: field.name,
       levels: field.levels.map((level, l) => ({
         level,
-        m: parameters.m[f]![l]!,
-        u: u[f]![l]!,
-        weight: tables.levelWeight[f]![l]!,
+        m: (parameters.m[f] as number[])[l]!,
+        u: (u[f] as number[])[l]!,
+        weight: (tables.levelWeight[f] as number[])[l]!,
       })),
     })),
     lambda: parameters.lambda,

@@ -41,6 +41,7 @@ export function blockingRecall(
 ): number {
   const truePairs = pairsWithin(sizes(personOf));
   let found = 0;
-  for (let k = 0; k < pairs.count; k++) if (personOf[pairs.left[k]!] === personOf[pairs.right[k]!]) found++;
+  for (let k = 0; k < pairs.count; k++)
+    if (personOf[pairs.left[k] as number] === personOf[pairs.right[k] as number]) found++;
   return truePairs === 0 ? 1 : found / truePairs;
 }

@@ -43,7 +43,7 @@ export function explainPair(
       weight: w,
     };
     if (field === NAME_FIELD && sharedKey >= 0) {
-      const adjustment = tfAdjustment(tables, sharedKey);
+      const adjustment = tfAdjustment(tables, pattern, sharedKey);
       w += adjustment;
       evidence.weight = w;
       evidence.frequency_adjustment = adjustment;

@@ -10,7 +10,7 @@ import { FIELD_COUNT, LEVEL_COUNTS, levelOf, NAME_EXACT, NAME_FIELD } from './fi
  * counts (the same figure the term-frequency adjustment refines per name).
  */
 export function estimateU(f: Features, options: { samples?: number; seed?: number } = {}): number[][] {
-  const samples = options.samples ?? 200_000;
+  const samples = options.samples ?? 100_000;
   const random = new Random(options.seed ?? 1);
   const comparer = pairComparer(f, { cache: false });
   const counts = LEVEL_COUNTS.map((l) => new Array<number>(l).fill(0.5));
@@ -22,7 +22,7 @@ export function estimateU(f: Features, options: { samples?: number; seed?: numbe
       const p = comparer.compare(i, j);
       for (let field = 0; field < FIELD_COUNT; field++) {
         const l = levelOf(p, field);
-        if (l < LEVEL_COUNTS[field]!) counts[field]![l]!++;
+        if (l < (LEVEL_COUNTS[field] as number)) (counts[field] as number[])[l]!++;
       }
     }
   const u = counts.map((row) => {
@@ -32,8 +32,9 @@ export function estimateU(f: Features, options: { samples?: number; seed?: numbe
   let exact = 0;
   if (f.named > 0) for (const c of f.keyCount) exact += (c / f.named) ** 2;
   exact = Math.max(exact, 1 / Math.max(1, f.named) ** 2);
-  const name = u[NAME_FIELD]!;
-  const rest = 1 - name[NAME_EXACT]!;
-  for (let l = 0; l < name.length; l++) name[l] = l === NAME_EXACT ? exact : (name[l]! / rest) * (1 - exact);
+  const name = u[NAME_FIELD] as number[];
+  const rest = 1 - (name[NAME_EXACT] as number);
+  for (let l = 0; l < name.length; l++)
+    name[l] = l === NAME_EXACT ? exact : ((name[l] as number) / rest) * (1 - exact);
   return u;
 }

@@ -11,8 +11,8 @@ export class UnionFind {
   find(x: number): number {
     const parent = this.parent;
     while (parent[x] !== x) {
-      parent[x] = parent[parent[x]!]!;
-      x = parent[x]!;
+      parent[x] = parent[parent[x] as number]!;
+      x = parent[x] as number;
     }
     return x;
   }
@@ -21,9 +21,9 @@ export class UnionFind {
     let x = this.find(a);
     let y = this.find(b);
     if (x === y) return x;
-    if (this.size[x]! < this.size[y]!) [x, y] = [y, x];
+    if ((this.size[x] as number) < (this.size[y] as number)) [x, y] = [y, x];
     this.parent[y] = x;
-    this.size[x]! += this.size[y]!;
+    this.size[x]! += this.size[y] as number;
     return x;
   }
 

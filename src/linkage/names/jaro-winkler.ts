@@ -1,18 +1,24 @@
+// Match flags, reused between calls (the function is called in hot loops).
+let aMatched = new Uint8Array(64);
+let bMatched = new Uint8Array(64);
+
 /** Jaro–Winkler similarity of two strings in [0,1] (prefix scale 0.1, prefix up to 4). */
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return 1;
   if (a.length === 0 || b.length === 0) return 0;
   const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
-  const aMatched = new Array<boolean>(a.length).fill(false);
-  const bMatched = new Array<boolean>(b.length).fill(false);
+  if (a.length > aMatched.length) aMatched = new Uint8Array(a.length * 2);
+  if (b.length > bMatched.length) bMatched = new Uint8Array(b.length * 2);
+  aMatched.fill(0, 0, a.length);
+  bMatched.fill(0, 0, b.length);
   let matches = 0;
   for (let i = 0; i < a.length; i++) {
     const from = Math.max(0, i - window);
     const to = Math.min(b.length - 1, i + window);
     for (let j = from; j <= to; j++) {
       if (bMatched[j] || a[i] !== b[j]) continue;
-      aMatched[i] = true;
-      bMatched[j] = true;
+      aMatched[i] = 1;
+      bMatched[j] = 1;
       matches++;
       break;
     }

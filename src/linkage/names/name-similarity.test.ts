@@ -14,6 +14,12 @@ describe('nameSimilarity', () => {
     assert.equal(sim('', 'Kim Yong-ho'), 0);
   });
 
+  it('reads MR diacritics however they are typed (breve, caron, combining mark, ʻ)', () => {
+    for (const mr of ['Kim Chŏng-ŭn', 'Kim Chǒng-ǔn', 'Kim Cho\u0306ng-u\u0306n'])
+      assert.equal(sim(mr, '김정은'), 1, mr);
+    assert.ok(sim('Chʻoe Ryong-hae', '최룡해') >= 0.95);
+  });
+
   it('scores spellings of one name at least 0.95', () => {
     for (const group of NAME_VARIANT_GROUPS)
       for (const a of group)
@@ -49,6 +55,25 @@ describe('nameSimilarity', () => {
     const typo = sim('Lee Yonhgo', '이영호');
     assert.ok(typo >= 0.85 && typo < sim('Lee Yongho', '이영호'), typo.toFixed(3));
     assert.ok(sim('Lee Yngho', 'Lee Yong-ho') >= 0.8);
+  });
+
+  it('matches romanisations that follow pronunciation, as es-hangul writes whole words', () => {
+    const pairs: [string, string][] = [
+      ['김석호', 'Kim Seoko'],
+      ['김복희', 'Kim Bokui'],
+      ['김석일', 'Kim Seongnil'],
+      ['김길녀', 'Kim Gillyeo'],
+      ['김학렬', 'Kim Hangnyeol'],
+      ['박영호', 'Bangnyeongho'],
+      ['박은희', 'Bageunhui'],
+      ['김은희', 'Gimeunhui'],
+      ['김일봉', 'Gimmilbong'],
+      ['최금영', 'Choe Geummyeong'],
+      ['윤룡봉', 'Yullyongbong'],
+      ['박학철', 'Bakakcheol'],
+      ['최일', 'Choeil'],
+    ];
+    for (const [hangul, latin] of pairs) assert.ok(sim(hangul, latin) >= 0.95, `${hangul} ~ ${latin}`);
   });
 
   it('uses both name and name_ko readings', () => {

@@ -17,17 +17,61 @@ const COMPATIBLE = 0.97;
 const SAME_COARSE = 0.5;
 const REPAIRED = 0.92;
 
-function compatible(a: string, b: string): boolean {
-  if (a === b) return true;
-  const as = a.split('/');
-  return b.split('/').some((k) => as.includes(k));
+// Distinct syllables and given names are few next to the pairs the engine compares, so both are
+// interned as integers once and their pairwise similarities memoised under numeric keys.
+const MAX_MEMO = 1_000_000;
+
+/** A memo of symmetric scores under pairs of small integers (nested maps keep the keys small ints). */
+class PairMemo {
+  private rows = new Map<number, Map<number, number>>();
+  private size = 0;
+  get(a: number, b: number): number | undefined {
+    return a < b ? this.rows.get(a)?.get(b) : this.rows.get(b)?.get(a);
+  }
+  set(a: number, b: number, score: number): void {
+    if (this.size >= MAX_MEMO) this.clear();
+    const [lo, hi] = a < b ? [a, b] : [b, a];
+    let row = this.rows.get(lo);
+    if (!row) {
+      row = new Map();
+      this.rows.set(lo, row);
+    }
+    row.set(hi, score);
+    this.size++;
+  }
+  clear(): void {
+    this.rows.clear();
+    this.size = 0;
+  }
 }
 
-function syllableSimilarity(fineA: string, fineB: string, coarseA: string, coarseB: string): number {
-  if (fineA === fineB) return 1;
-  if (compatible(fineA, fineB)) return COMPATIBLE;
-  if (coarseA === coarseB) return SAME_COARSE;
-  return 0.5 * jaroWinkler(coarseA, coarseB);
+type SyllableInfo = { fine: string; alternatives: string[]; coarse: string };
+const syllableIds = new Map<string, number>();
+const syllables: SyllableInfo[] = [];
+const syllableMemo = new PairMemo();
+
+function syllableId(fine: string, coarse: string): number {
+  let id = syllableIds.get(fine);
+  if (id === undefined) {
+    id = syllables.length;
+    syllableIds.set(fine, id);
+    syllables.push({ fine, alternatives: fine.split('/'), coarse });
+  }
+  return id;
+}
+
+function syllableSimilarity(a: number, b: number): number {
+  if (a === b) return 1;
+  let score = syllableMemo.get(a, b);
+  if (score === undefined) {
+    const x = syllables[a] as SyllableInfo;
+    const y = syllables[b] as SyllableInfo;
+    if (x.alternatives.some((k) => y.alternatives.includes(k))) score = COMPATIBLE;
+    else if (x.coarse === y.coarse) score = SAME_COARSE;
+    else score = 0.5 * jaroWinkler(x.coarse, y.coarse);
+    syllableMemo.set(a, b, score);
+  }
+  return score;
 }
 
 function surnameSimilarity(a: NameReading, b: NameReading): number {
@@ -40,15 +84,55 @@ function surnameSimilarity(a: NameReading, b: NameReading): number {
 /** The parts of a reading that a syllable sequence comparison uses (also for place names). */
 export type SyllableSequence = Pick<NameReading, 'given' | 'syllables' | 'fine'>;
 
+type Prepared = { id: number; syllables: Int32Array; given: string };
+let prepared = new WeakMap<SyllableSequence, Prepared>();
+const sequenceIds = new Map<string, number>();
+const sequenceMemo = new PairMemo();
+/** Interned sequences before the table starts afresh (ids stay small integers). */
+const MAX_SEQUENCES = 1 << 24;
+
+function prepare(s: SyllableSequence): Prepared {
+  let p = prepared.get(s);
+  if (p === undefined) {
+    const text = `${s.fine.join('.')}|${s.given}`;
+    let id = sequenceIds.get(text);
+    if (id === undefined) {
+      // Ids are recycled when the table is full; the memo keyed by them is cleared with it.
+      if (sequenceIds.size >= MAX_SEQUENCES) {
+        sequenceIds.clear();
+        sequenceMemo.clear();
+        prepared = new WeakMap();
+      }
+      id = sequenceIds.size;
+      sequenceIds.set(text, id);
+    }
+    const ids = Int32Array.from(s.fine, (f, i) => syllableId(f, s.syllables[i] ?? ''));
+    p = { id, syllables: ids, given: s.given };
+    prepared.set(s, p);
+  }
+  return p;
+}
+
 /** Similarity of two syllable sequences (given names, place names), in [0,1]. */
 export function sequenceSimilarity(a: SyllableSequence, b: SyllableSequence): number {
+  const pa = prepare(a);
+  const pb = prepare(b);
+  if (pa.id === pb.id) return 1;
+  let score = sequenceMemo.get(pa.id, pb.id);
+  if (score === undefined) {
+    score = computeSequenceSimilarity(pa, pb);
+    sequenceMemo.set(pa.id, pb.id, score);
+  }
+  return score;
+}
+
+function computeSequenceSimilarity(a: Prepared, b: Prepared): number {
   if (a.given === '' && b.given === '') return 1;
   if (a.given === '' || b.given === '') return 0.3;
-  const n = a.fine.length;
-  if (n > 0 && n === b.fine.length) {
+  const n = a.syllables.length;
+  if (n > 0 && n === b.syllables.length) {
     let sum = 0;
-    for (let i = 0; i < n; i++)
-      sum += syllableSimilarity(a.fine[i] ?? '', b.fine[i] ?? '', a.syllables[i] ?? '', b.syllables[i] ?? '');
+    for (let i = 0; i < n; i++) sum += syllableSimilarity(a.syllables[i] as number, b.syllables[i] as number);
     return sum / n;
   }
   if (a.given === b.given) return COMPATIBLE;

@@ -16,6 +16,34 @@ const NOISE = new Set([
   'dongji',
   'ssi',
   'nim',
+  'aka',
+  'alias',
+  'nee',
+  'called',
+  'named',
+  'unknown',
+  'anonymous',
+  'surname',
+  'first',
+  'name',
+  // Roles written beside a name ("Chief Kim", "Kim (guard)").
+  'guard',
+  'officer',
+  'prisoner',
+  'inmate',
+  'warden',
+  'chief',
+  'director',
+  'agent',
+  'head',
+  'captain',
+  'lieutenant',
+  'major',
+  'colonel',
+  'sergeant',
+  'doctor',
+  'interrogator',
+  'instructor',
 ]);
 const HANGUL_NOISE = /(씨|님|선생님?|동무|동지|여사)$/;
 
@@ -32,26 +60,29 @@ export type NameToken = {
 /** Folds MR's and others' diacritics to plain letters, keeping case, hyphens and Hangul. */
 function foldDiacritics(text: string): string {
   return text
-    .replace(/ŏ|ö|ō/g, 'eo')
-    .replace(/Ŏ|Ö|Ō/g, 'Eo')
-    .replace(/ŭ|ü|ū/g, 'eu')
-    .replace(/Ŭ|Ü|Ū/g, 'Eu')
+    .replace(/ŏ|ǒ|ö|ō|õ/g, 'eo')
+    .replace(/Ŏ|Ǒ|Ö|Ō|Õ/g, 'Eo')
+    .replace(/ŭ|ǔ|ü|ū|ũ/g, 'eu')
+    .replace(/Ŭ|Ǔ|Ü|Ū|Ũ/g, 'Eu')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .normalize('NFC');
 }
 
-/** The parts of a name: the text outside parentheses and each parenthesised part ("Kim (김영호)"). */
+/** The parts of a name: the text outside parentheses and each parenthesised or a.k.a. alternative. */
 export function nameParts(name: string): string[] {
   const inner = [...name.matchAll(/[(（[]([^)）\]]*)[)）\]]/g)].map((m) => m[1] ?? '');
   const outer = name.replace(/[(（[][^)）\]]*[)）\]]/g, ' ');
-  return [outer, ...inner].map((s) => s.trim()).filter((s) => s.length > 0);
+  // "Kim Yong-ho a.k.a. Old Kim", "김영호 / Kim Young-ho": the first part is the name, the others alternatives.
+  const split = (text: string) => text.split(/\s(?:a\.?k\.?a\.?|alias|also known as)\s|[/;|]/i);
+  const [first = '', ...others] = split(outer);
+  return [first, ...others, ...inner.flatMap(split)].map((s) => s.trim()).filter((s) => s.length > 0);
 }
 
 /** Tokens of one name part; [] when nothing name-like is left. */
 export function nameTokens(part: string): NameToken[] {
   const folded = foldDiacritics(part.normalize('NFC'))
-    .replace(/['’‘ʼ`´]/g, '')
+    .replace(/['’‘ʼʻ′`´]/g, '')
     .replace(/[._/·・]/g, ' ')
     .replace(/,/g, ' , ');
   const raw = folded.split(/\s+/).filter((t) => t.length > 0);

@@ -113,6 +113,17 @@ describe('readName', () => {
     assert.ok(surnames.includes('yeong.ho'));
   });
 
+  it('reads a.k.a. alternatives, and ignores parentheses that hold no name', () => {
+    const r = readName('Kim Yong-ho a.k.a. Old Kim');
+    assert.equal(r[0]?.given, 'yongho');
+    assert.ok(r.every((x) => x.surname === 'KIM'));
+    assert.equal(readName('Kim Yong-hui (f)').length, readName('Kim Yong-hui').length);
+  });
+
+  it('reads two Hangul syllables without a known surname also as a given name alone', () => {
+    assert.ok(readName('영호').some((r) => r.surnameKey === '' && r.given === 'yongho'));
+  });
+
   it('undoes one typing slip in an unreadable given name, marking the reading', () => {
     const r = readName('Kim Yonhgo');
     assert.ok(r.length > 0);

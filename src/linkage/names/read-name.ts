@@ -1,95 +1,15 @@
+import { type GivenOption, hangulFine, oneEditAway, readGiven } from './given-name.ts';
 import type { NameReading } from './name-reading.ts';
 import { type NameToken, nameParts, nameTokens } from './name-tokens.ts';
 import { foldLetters } from './romanized-syllables.ts';
 import { segmentLetters } from './segment.ts';
 import { latinSurnameSpellings, surnameOfHangul, surnamesOfLatin } from './surname-index.ts';
 import type { SurnameEntry } from './surnames.ts';
-import { coarseKey, hangulSyllableKey } from './syllable-key.ts';
-
-/** A given name's fine keys, several when the split is ambiguous; `repaired` after fixing a slip. */
-type GivenOption = { fine: string[]; raw: string; repaired: boolean };
+import { coarseKey } from './syllable-key.ts';
 
 const MAX_READINGS = 6;
-
-function hangulFine(text: string): string[] {
-  return [...text].map((s) => hangulSyllableKey(s)).filter((k): k is string => k !== null);
-}
-
-/** Letters with one slip undone (swapped, dropped, doubled or mistyped letter), likeliest first. */
-function oneEditAway(letters: string): { text: string; cost: number }[] {
-  const out = new Map<string, number>();
-  const add = (text: string, cost: number) => {
-    if (text !== letters && !out.has(text)) out.set(text, cost);
-  };
-  for (let i = 0; i + 1 < letters.length; i++)
-    add(letters.slice(0, i) + letters[i + 1] + letters[i] + letters.slice(i + 2), 0);
-  for (let i = 0; i < letters.length; i++) add(letters.slice(0, i) + letters.slice(i + 1), 0.1);
-  for (let i = 0; i <= letters.length; i++)
-    for (const c of 'abcdeghijklmnoprstuwy') add(letters.slice(0, i) + c + letters.slice(i), 0.1);
-  for (let i = 0; i < letters.length; i++)
-    for (const c of 'aeiouy') add(letters.slice(0, i) + c + letters.slice(i + 1), 0.2);
-  return [...out].map(([text, cost]) => ({ text, cost }));
-}
-
-/** Ways to read one romanised given-name part (no hyphen inside). */
-function readLatinPart(letters: string, separated: boolean, repair: boolean): GivenOption[] {
-  let direct = segmentLetters(letters, 3, separated ? 0.3 : 0.75);
-  // A part between hyphens or spaces is nearly always one syllable: prefer the fewest syllables.
-  const fewest = Math.min(...direct.map((s) => s.fine.length));
-  if (separated) direct = direct.filter((s) => s.fine.length === fewest);
-  if (direct.length > 0) return direct.map((s) => ({ fine: s.fine, raw: letters, repaired: false }));
-  if (!repair || letters.length < 3 || letters.length > 14) return [];
-  const repairs = oneEditAway(letters)
-    .flatMap((edit) => segmentLetters(edit.text, 1).map((s) => ({ fine: s.fine, cost: s.cost + edit.cost })))
-    .sort((a, b) => a.cost - b.cost);
-  const best = repairs[0]?.cost;
-  if (best === undefined) return [];
-  const seen = new Set<string>();
-  const out: GivenOption[] = [];
-  for (const r of repairs) {
-    if (r.cost > best + 0.15 || out.length >= 3) break;
-    const id = r.fine.join('.');
-    if (seen.has(id)) continue;
-    seen.add(id);
-    out.push({ fine: r.fine, raw: letters, repaired: true });
-  }
-  return out;
-}
-
-/** Ways to read the given-name tokens together (cross product, capped). */
-function readGiven(tokens: NameToken[]): GivenOption[] {
-  const rawAll = tokens.map((t) => (t.hangul ? t.text : foldLetters(t.text))).join('');
-  const separated = readSeparated(tokens, false);
-  if (separated) return separated.map((o) => ({ ...o, raw: rawAll }));
-  // A separator in the wrong place ("SunH ŭi", "Geumh-ui") is a slip too: read the letters as one word.
-  if (tokens.every((t) => !t.hangul)) {
-    const joined = segmentLetters(rawAll);
-    if (joined.length > 0) return joined.map((s) => ({ fine: s.fine, raw: rawAll, repaired: true }));
-  }
-  const repaired = readSeparated(tokens, true);
-  if (repaired) return repaired.map((o) => ({ ...o, raw: rawAll }));
-  return [{ fine: [], raw: rawAll, repaired: false }];
-}
-
-/** Readings of the given-name tokens part by part (a part: between spaces or hyphens); null if one fails. */
-function readSeparated(tokens: NameToken[], repair: boolean): GivenOption[] | null {
-  let options: GivenOption[] = [{ fine: [], raw: '', repaired: false }];
-  for (const token of tokens) {
-    const parts = token.hangul ? [token.text] : token.text.split('-').filter((p) => p.length > 0);
-    for (const part of parts) {
-      const partOptions: GivenOption[] = token.hangul
-        ? [{ fine: hangulFine(part), raw: part, repaired: false }]
-        : readLatinPart(foldLetters(part), parts.length > 1 || tokens.length > 1, repair);
-      if (partOptions.length === 0) return null;
-      const next: GivenOption[] = [];
-      for (const o of options)
-        for (const p of partOptions)
-          next.push({ fine: [...o.fine, ...p.fine], raw: o.raw + p.raw, repaired: o.repaired || p.repaired });
-      options = next.slice(0, 4);
-    }
-  }
-  return options;
-}
+/** Longer texts are cut: no name is that long, and the search must stay cheap. */
+const MAX_NAME_LENGTH = 200;
 
 /** Coarse key of a surname token as written. */
 function surnameKeyOf(token: NameToken): string {
@@ -163,7 +83,11 @@ function readHangulWord(word: string): NameReading[] {
   }
   if (syllables.length === 2 && surnameOfHangul(word))
     return [reading(surnameOfHangul(word) ?? null, '', { fine: [], raw: '', repaired: false })];
-  return ordered(hangulToken(syllables[0] ?? ''), [hangulToken(syllables.slice(1).join(''))]);
+  const readings = ordered(hangulToken(syllables[0] ?? ''), [hangulToken(syllables.slice(1).join(''))]);
+  // Two syllables, the first no known surname: perhaps a given name alone (영호).
+  if (syllables.length === 2 && !surnameOfHangul(syllables[0] ?? ''))
+    readings.push(...readGiven([hangulToken(word)]).map((g) => reading(null, '', g)));
+  return readings;
 }
 
 function hangulToken(text: string): NameToken {
@@ -182,15 +106,34 @@ function readLatinWord(token: NameToken): NameReading[] {
     // The surname spelling, at the start or at the end, that leaves the most readable given name.
     const splits: { surname: string; rest: string; cost: number }[] = [];
     for (const spelling of latinSurnameSpellings()) {
-      if (letters.length - spelling.length < 3) continue;
-      for (const atStart of [true, false]) {
-        if (!(atStart ? letters.startsWith(spelling) : letters.endsWith(spelling))) continue;
-        const rest = atStart ? letters.slice(spelling.length) : letters.slice(0, -spelling.length);
+      if (letters.length - spelling.length < 2) continue;
+      // Common surnames are likelier: 21.5% (Kim) earns 0.58, 0.1% nothing.
+      const share = Math.max(...surnamesOfLatin(spelling).map((e) => e.share));
+      const prior = 0.25 * Math.log10(Math.max(1, share * 10));
+      const tryRest = (rest: string, extra: number) => {
         const seg = segmentLetters(rest, 1)[0];
-        // Common surnames are likelier: 21.5% (Kim) earns 0.58, 0.1% nothing.
-        const share = Math.max(...surnamesOfLatin(spelling).map((e) => e.share));
-        const prior = 0.25 * Math.log10(Math.max(1, share * 10));
-        if (seg) splits.push({ surname: spelling, rest, cost: seg.cost + (atStart ? 0 : 0.1) - prior });
+        if (seg) splits.push({ surname: spelling, rest, cost: seg.cost + extra - prior });
+      };
+      if (letters.startsWith(spelling)) tryRest(letters.slice(spelling.length), 0);
+      if (letters.endsWith(spelling)) tryRest(letters.slice(0, -spelling.length), 0.1);
+      // Romanised as pronounced, the surname's final sound joins the given name: 박영호 → bangnyeongho
+      // (ㄱ nasalised before ㄴ), 박은희 → bageunhui (ㄱ carried over to the next syllable).
+      // Also 김일봉 → gimmilbong (ㅁ carried over and kept), 윤룡봉 → yullyongbong (ㄴ before ㄹ), 박학철 →
+      // bakakcheol (ㄱ + ㅎ).
+      const final = spelling.slice(-1);
+      const stem = spelling.slice(0, -1);
+      const nasal = { k: 'ng', p: 'm', t: 'n', n: 'l' }[final];
+      const afterNasal = letters.slice(stem.length + (nasal?.length ?? 0));
+      if (nasal && letters.startsWith(stem + nasal) && (nasal === 'l' ? /^l/ : /^[nm]/).test(afterNasal))
+        tryRest(afterNasal, 0.2);
+      const voiced = { k: 'g', p: 'b', t: 'd', l: 'r' }[final];
+      if (voiced && letters.startsWith(stem + voiced) && /^[aeiouwy]/.test(letters.slice(stem.length + 1)))
+        tryRest(letters.slice(stem.length + 1), 0.2);
+      if (letters.startsWith(spelling)) {
+        const rest = letters.slice(spelling.length);
+        if (/^[mnl]$/.test(final) && rest.startsWith(final) && /^[aeiouwy]/.test(rest.slice(1)))
+          tryRest(rest.slice(1), 0.2);
+        if (/^[ktp]$/.test(final) && /^[aeiouwy]/.test(rest)) tryRest(`h${rest}`, 0.2);
       }
     }
     const best = Math.min(...splits.map((s) => s.cost));
@@ -254,10 +197,13 @@ export function readingKey(r: NameReading): string {
  */
 export function readName(name: string | undefined | null): NameReading[] {
   if (!name) return [];
+  if (name.length > MAX_NAME_LENGTH) name = name.slice(0, MAX_NAME_LENGTH);
   const out: NameReading[] = [];
   const seen = new Set<string>();
-  for (const part of nameParts(name))
+  for (const [i, part] of nameParts(name).entries())
     for (const r of readTokens(nameTokens(part))) {
+      // In parentheses, only what reads as a name counts ("(김영호)", not "(f)" or "(45)").
+      if (i > 0 && r.surname === null && r.fine.length === 0) continue;
       const key = readingKey(r);
       if (seen.has(key)) continue;
       seen.add(key);

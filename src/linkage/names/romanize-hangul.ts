@@ -131,7 +131,7 @@ export function stripMrDiacritics(text: string): string {
   return text
     .replace(/ŏ/g, 'o')
     .replace(/ŭ/g, 'u')
-    .replace(/['’‘ʼ]/g, '');
+    .replace(/['’‘ʼʻ′`´]/g, '');
 }
 
 /** Upper-cases the first letter of each word (and of each part after a hyphen). */
@@ -157,7 +157,9 @@ export function romanizeHangul(hangul: string, system: RomanizationSystem): stri
  * names: RR "Gim Jeong-eun", MR "Kim Chŏng-ŭn", MR without diacritics "Kim Chong-un", DPRK "Kim Jong Un".
  */
 export function romanizeName(surname: string, given: string, system: RomanizationSystem): string {
-  const family = capitalizeWords(romanizeWord(surname, system === 'rr' ? 'rr' : system));
+  // MR practice (as in library catalogues) writes the surname 이 as Yi, not I.
+  const mrYi = (system === 'mr' || system === 'mr-ascii') && surname === '이';
+  const family = mrYi ? 'Yi' : capitalizeWords(romanizeWord(surname, system));
   const syllables = [...given];
   if (system === 'dprk') return [family, ...syllables.map((s) => romanizeHangul(s, 'dprk'))].join(' ');
   const parts = syllables.map((s, i) => {

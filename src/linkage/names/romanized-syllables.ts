@@ -127,8 +127,8 @@ function add(map: Map<string, Set<string>>, spelling: string, key: string): void
 export function foldLetters(text: string): string {
   return text
     .toLowerCase()
-    .replace(/ŏ|ö|ō/g, 'eo')
-    .replace(/ŭ|ü|ū/g, 'eu')
+    .replace(/ŏ|ǒ|ö|ō|õ/g, 'eo')
+    .replace(/ŭ|ǔ|ü|ū|ũ/g, 'eu')
     .normalize('NFD')
     .replace(/[^a-z]/g, '');
 }

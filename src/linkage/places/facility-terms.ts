@@ -49,7 +49,7 @@ const RULES: TypeRule[] = [
 
 /** Words that are neither a type nor a place name. */
 const NOISE = new Set(
-  'no number nr num the of in at near camp county city province prefecture district area zone special provincial town village centre center facility detention former old new north south'.split(
+  'no number nr num the of in at near camp county city province prefecture district area zone special provincial town village centre center facility detention former old new north south ri ni li dong gun kun si shi up eup gu st nd rd th'.split(
     ' ',
   ),
 );
@@ -71,12 +71,12 @@ function fold(text: string): string {
   return text
     .normalize('NFC')
     .toLowerCase()
-    .replace(/ŏ|ö|ō/g, 'eo')
-    .replace(/ŭ|ü|ū/g, 'eu')
+    .replace(/ŏ|ǒ|ö|ō|õ/g, 'eo')
+    .replace(/ŭ|ǔ|ü|ū|ũ/g, 'eu')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .normalize('NFC')
-    .replace(/['’‘ʼ`´]/g, '');
+    .replace(/['’‘ʼʻ′`´]/g, '');
 }
 
 /** Splits a facility text into its type(s), number and place words. */

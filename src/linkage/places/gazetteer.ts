@@ -34,7 +34,7 @@ export function exactForm(text: string): string {
   return text
     .normalize('NFC')
     .toLowerCase()
-    .replace(/['’‘ʼ`´]/g, '')
+    .replace(/['’‘ʼʻ′`´]/g, '')
     .replace(/[\s\-.,()]+/g, ' ')
     .trim();
 }

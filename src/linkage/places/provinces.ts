@@ -36,6 +36,12 @@ const EXTRA_HANGUL: Record<string, string[]> = {
 };
 
 const EXTRA_LATIN: Record<string, string[]> = {
+  'NORTH-HAMGYONG': ['Hambuk', 'Hampuk'],
+  'SOUTH-HAMGYONG': ['Hamnam'],
+  'NORTH-PYONGAN': ['Pyongbuk', 'Phyongbuk', 'Pyeongbuk'],
+  'SOUTH-PYONGAN': ['Pyongnam', 'Phyongnam', 'Pyeongnam'],
+  'NORTH-HWANGHAE': ['Hwangbuk'],
+  'SOUTH-HWANGHAE': ['Hwangnam'],
   RYANGGANG: ['Yanggang', 'Ryangkang'],
   CHAGANG: ['Jagang'],
   KANGWON: ['Gangwon'],

@@ -83,7 +83,7 @@ export function resolveFacility(text: string | undefined | null): FacilityResolu
   if (!text || text.trim() === '') return { codes: [], key: null };
   const hit = cache.get(text);
   if (hit) return hit;
-  const parsed = parseFacility(text);
+  const parsed = parseFacility(text.slice(0, 200));
   const result = { codes: resolveParsed(text, parsed), key: keyOf(parsed) };
   if (cache.size > 100_000) cache.clear();
   cache.set(text, result);

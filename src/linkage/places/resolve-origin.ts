@@ -11,7 +11,7 @@ const NORTH = new Set(['n', 'north', 'northern', 'puk', 'buk', 'bukto', 'pukto',
 const SOUTH = new Set(['s', 'south', 'southern', 'nam', 'namdo', 'namto']);
 const HALF_SUFFIX = /(bukdo|pukdo|bukto|pukto|namdo|namto|buk|puk|nam)$/;
 const NOISE = new Set(
-  'do to province prov city county si shi gun kun guyok kuyok district area region of in near the from dprk north korea korea nk ri dong up eup town village special'.split(
+  'no unknown unclear none na do to province prov city county si shi gun kun guyok kuyok district area region of in near the from dprk north korea korea nk ri dong up eup town village special'.split(
     ' ',
   ),
 );
@@ -95,7 +95,7 @@ export function resolveOrigin(text: string | undefined | null): {
   locality: string | null;
 } {
   if (!text || text.trim() === '') return { province: null, locality: null };
-  let rest = text.normalize('NFC');
+  let rest = text.slice(0, 200).normalize('NFC');
   let province: string | null = null;
   // Hangul province forms first, longest match.
   let bestHangul = '';
@@ -109,7 +109,7 @@ export function resolveOrigin(text: string | undefined | null): {
     for (const form of provinceForms().find((p) => p.code === province)?.hangul ?? [])
       rest = rest.replaceAll(form, ' ');
   const tokens = rest
-    .replace(/['’‘ʼ`´]/g, '')
+    .replace(/['’‘ʼʻ′`´]/g, '')
     .split(/[\s,;:/().-]+/)
     .filter((t) => t.length > 0);
   let half: 'N' | 'S' | null = null;
