@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { AccessDenied } from '../access/authorize.ts';
 import type { FieldKeys } from '../access/field-cipher.ts';
+import type { Viewer } from '../access/roles.ts';
 import { perpetratorDossier } from '../analysis/perpetrator-dossier.ts';
 import { facilityMapSvg, tableChart } from '../analysis/render-charts.ts';
 import { StatisticsError, tabulate, trendOf } from '../analysis/statistics.ts';
@@ -26,20 +27,7 @@ export function registerStatsRoutes(app: FastifyInstance, store: Store, keys: Fi
         .code(400)
         .send(bad([{ path: ['break_year'], message: 'the period dimension needs a break year' }]));
     try {
-      const result = await tabulate(
-        store,
-        request.viewer,
-        keys,
-        {
-          measure: q.measure,
-          rows: q.rows,
-          columns: q.columns,
-          dating: q.dating,
-          breakYear: q.break_year,
-          filter: filtersOf(q),
-        },
-        { basis: basisOf(q.basis), protect: q.protect === 'true', threshold: q.threshold },
-      );
+      const result = await tabulateQuery(store, request.viewer, keys, q);
       reply.header('Cache-Control', 'no-store');
       // Outside eyes get only the protected table; staff get the counts and, when asked, the protected one.
       return result.published && request.viewer.role === 'public'
@@ -54,20 +42,7 @@ export function registerStatsRoutes(app: FastifyInstance, store: Store, keys: Fi
     if (!query.success) return reply.code(400).send(bad(query.error.issues));
     const q = query.data;
     try {
-      const result = await tabulate(
-        store,
-        request.viewer,
-        keys,
-        {
-          measure: q.measure,
-          rows: q.rows,
-          columns: q.columns,
-          dating: q.dating,
-          breakYear: q.break_year,
-          filter: filtersOf(q),
-        },
-        { basis: basisOf(q.basis), protect: q.protect === 'true', threshold: q.threshold },
-      );
+      const result = await tabulateQuery(store, request.viewer, keys, q);
       return reply
         .type('image/svg+xml')
         .header('Cache-Control', 'no-store')
@@ -125,6 +100,24 @@ export function registerStatsRoutes(app: FastifyInstance, store: Store, keys: Fi
       return refused(error, reply);
     }
   });
+}
+
+/** A table query answered for a viewer. */
+function tabulateQuery(store: Store, viewer: Viewer, keys: FieldKeys, q: TableQuery) {
+  return tabulate(
+    store,
+    viewer,
+    keys,
+    {
+      measure: q.measure,
+      rows: q.rows,
+      columns: q.columns,
+      dating: q.dating,
+      breakYear: q.break_year,
+      filter: filtersOf(q),
+    },
+    { basis: basisOf(q.basis), protect: q.protect === 'true', threshold: q.threshold },
+  );
 }
 
 function langOf(query: unknown): 'en' | 'ko' {

@@ -1,4 +1,5 @@
 import { disassembleCompleteCharacter, romanize } from 'es-hangul';
+import { FINAL_CLASS } from './syllable-key.ts';
 
 // Revised Romanization comes from es-hangul. McCune–Reischauer and the DPRK's official style have no
 // well-kept JavaScript library, so their jamo tables are written here by hand (after the MR rules of
@@ -36,36 +37,6 @@ const VOWELS: Record<string, string> = {
   ㅡㅣ: 'ŭi',
   ㅣ: 'i',
 };
-const FINALS: Record<string, string> = {
-  '': '',
-  ㄱ: 'k',
-  ㄲ: 'k',
-  ㅋ: 'k',
-  ㄱㅅ: 'k',
-  ㄹㄱ: 'k',
-  ㄴ: 'n',
-  ㄴㅈ: 'n',
-  ㄴㅎ: 'n',
-  ㄷ: 't',
-  ㅅ: 't',
-  ㅆ: 't',
-  ㅈ: 't',
-  ㅊ: 't',
-  ㅌ: 't',
-  ㅎ: 't',
-  ㄹ: 'l',
-  ㄹㅂ: 'l',
-  ㄹㅅ: 'l',
-  ㄹㅌ: 'l',
-  ㄹㅎ: 'l',
-  ㅁ: 'm',
-  ㄹㅁ: 'm',
-  ㅂ: 'p',
-  ㅂㅅ: 'p',
-  ㄹㅍ: 'p',
-  ㅍ: 'p',
-  ㅇ: 'ng',
-};
 
 type Jamo = { initial: number; vowel: string; final: string };
 
@@ -82,14 +53,14 @@ function syllableMrDprk(jamo: Jamo, previous: Jamo | null, system: 'mr' | 'dprk'
   if (system === 'dprk') vowel = vowel.replace('ŏ', 'o').replace('ŭ', 'u');
   if (system === 'mr' && start === 's' && (vowel.startsWith('i') || vowel.startsWith('wi'))) start = 'sh';
   if (previous) {
-    const before = FINALS[previous.final] ?? '';
+    const before = FINAL_CLASS[previous.final] ?? '';
     const voiced = system === 'mr' ? MR_VOICED[start] : DPRK_VOICED[start];
     if (voiced && (before === '' || before === 'n' || before === 'l' || before === 'm' || before === 'ng'))
       start = voiced;
     if (start === 'r') start = before === 'l' ? 'l' : before === '' ? 'r' : 'n';
     if (system === 'mr' && start === 'g' && before === 'n') start = "'g";
   }
-  return start + vowel + (FINALS[jamo.final] ?? '');
+  return start + vowel + (FINAL_CLASS[jamo.final] ?? '');
 }
 
 function romanizeWord(word: string, system: RomanizationSystem): string {

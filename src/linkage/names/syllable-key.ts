@@ -55,7 +55,7 @@ const VOWEL: Record<string, string> = {
 };
 
 /** Final consonants by their pronounced value (representative sounds). */
-const FINAL_CLASS: Record<string, string> = {
+export const FINAL_CLASS: Record<string, string> = {
   '': '',
   ㄱ: 'k',
   ㄲ: 'k',
