@@ -5,6 +5,8 @@ import type { Act } from '../domain/act.ts';
  * store's `act_facts` projection (kept by triggers) so a million acts load without parsing records.
  */
 export type ActFact = {
+  /** Position in the loaded list (for `AnalysisContext.units`); absent for facts made elsewhere. */
+  index?: number;
   id: string;
   act_type: string;
   /** First and last possible year of the act's date; null when undated. */

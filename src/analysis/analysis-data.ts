@@ -5,7 +5,7 @@ import { evidentiaryStatuses } from '../proof/evidentiary-statuses.ts';
 import { individuals } from '../resolution/individuals.ts';
 import type { Store } from '../store/store.ts';
 import { type ActFact, factOfRow } from './act-fact.ts';
-import type { AnalysisContext, FacilityInfo } from './dimensions.ts';
+import type { AnalysisContext, FacilityInfo, FactUnits } from './dimensions.ts';
 import { personInfos } from './person-infos.ts';
 
 /** Everything the counts read, loaded once per state of the database. */
@@ -25,7 +25,11 @@ export async function analysisData(store: Store): Promise<AnalysisData> {
   if (hit && hit.mark === mark) return hit.data;
   const started = performance.now();
   const facts: ActFact[] = [];
-  for await (const row of store.actFacts()) facts.push(factOfRow(row));
+  for await (const row of store.actFacts()) {
+    const fact = factOfRow(row);
+    fact.index = facts.length;
+    facts.push(fact);
+  }
   const places = (await store.resolution('facility'))?.clusters;
   const facilities = new Map<string, FacilityInfo>();
   for await (const json of store.exportRecords('facility')) {
@@ -37,12 +41,50 @@ export async function analysisData(store: Store): Promise<AnalysisData> {
   }
   const who = await individuals(store);
   // Persons (sex, birth, origin) are read only when a count asks for victims' attributes.
-  const context: AnalysisContext = { facilities, persons: new Map(), individualOf: (id) => who.of(id) };
+  const context: AnalysisContext = {
+    facilities,
+    persons: new Map(),
+    individualOf: (id) => who.of(id),
+    units: factUnits(facts, (id) => who.of(id)),
+  };
   const entry: Cached = { mark, data: { facts, context, loadedIn: (performance.now() - started) / 1000 } };
   // Evidentiary levels are costly (every act's sources and assessments): computed on first need.
   context.levelOf = (id) => entry.levels?.get(id);
   cache.set(store, entry);
   return entry.data;
+}
+
+/** Numbers every individual once and lists each act's victims and perpetrators by number. */
+function factUnits(facts: readonly ActFact[], individualOf: (id: string) => string): FactUnits {
+  const numbers = new Map<string, number>();
+  const number = (personId: string) => {
+    const individual = individualOf(personId);
+    let n = numbers.get(individual);
+    if (n === undefined) {
+      n = numbers.size;
+      numbers.set(individual, n);
+    }
+    return n;
+  };
+  const victimStart = new Int32Array(facts.length + 1);
+  const perpetratorStart = new Int32Array(facts.length + 1);
+  const victims: number[] = [];
+  const perpetrators: number[] = [];
+  facts.forEach((f, i) => {
+    victimStart[i] = victims.length;
+    perpetratorStart[i] = perpetrators.length;
+    for (const v of f.victims) victims.push(number(v));
+    for (const p of f.perpetrators) perpetrators.push(number(p.person));
+  });
+  victimStart[facts.length] = victims.length;
+  perpetratorStart[facts.length] = perpetrators.length;
+  return {
+    count: numbers.size,
+    victimStart,
+    victims: Int32Array.from(victims),
+    perpetratorStart,
+    perpetrators: Int32Array.from(perpetrators),
+  };
 }
 
 /** Makes `levelOf` answer (reads every act once); a no-op when done for this state of the database. */

@@ -10,6 +10,7 @@ import {
   VICTIM_DIMENSIONS,
   victimCategory,
 } from './dimensions.ts';
+import { type DistinctCounter, distinctCounter } from './distinct-counter.ts';
 
 /** What is counted: acts, or distinct individuals (victims, perpetrators), or distinct places. */
 export const MEASURES = ['acts', 'victims', 'perpetrators', 'facilities'] as const;
@@ -53,8 +54,23 @@ export function crossTab(
     person: (id) => context.persons.get(id),
   };
   const counts = new Map<string, Map<string, number>>();
-  const sets = new Map<string, Map<string, Set<string>>>();
-  const all = new Set<string>();
+  // Units are numbers: the loaded acts' individuals come numbered (`context.units`), and anything
+  // else is numbered here; each cell counts its distinct numbers in a bitset when the range is known.
+  const units = context.units;
+  const sets = new Map<string, Map<string, DistinctCounter>>();
+  const all = distinctCounter(units && request.measure !== 'facilities' ? units.count : undefined);
+  const interned = new Map<string, number>();
+  // Numbers given here start after the loaded ones, so both kinds can share a counter.
+  const intern = (unit: string): number => {
+    let n = interned.get(unit);
+    if (n === undefined) {
+      n = (units?.count ?? 0) + interned.size;
+      interned.set(unit, n);
+    }
+    return n;
+  };
+  // A bitset only for measures whose units are all numbered with the loaded data.
+  const capacity = () => (units && request.measure !== 'facilities' ? units.count : undefined);
   let actsCounted = 0;
   let rangedActs = 0;
   let multiCategory = false;
@@ -73,13 +89,15 @@ export function crossTab(
       (byVictim(request.rows) || byVictim(request.columns) || victimFiltered)
     ) {
       // Each victim in the cells their own attributes say.
-      for (const v of fact.victims) {
-        if (victimFiltered && !victimMatches(v, fact, request.filter, lookups)) continue;
+      const start = numbered(fact) ? (units?.victimStart[fact.index as number] ?? 0) : 0;
+      fact.victims.forEach((v, i) => {
+        if (victimFiltered && !victimMatches(v, fact, request.filter, lookups)) return;
         const person = context.persons.get(v);
         const of = (d: Dimension | undefined) =>
           d !== undefined && byVictim(d) ? [victimCategory(d, person, fact)] : categories(d);
-        add(of(request.rows), of(request.columns), context.individualOf(v));
-      }
+        const unit = numbered(fact) ? (units?.victims[start + i] as number) : intern(context.individualOf(v));
+        add(of(request.rows), of(request.columns), unit);
+      });
       continue;
     }
     const rows = categories(request.rows);
@@ -103,18 +121,29 @@ export function crossTab(
       }
       continue;
     }
-    const units =
-      request.measure === 'victims'
-        ? fact.victims.map((v) => context.individualOf(v))
-        : request.measure === 'perpetrators'
-          ? fact.perpetrators.map((p) => context.individualOf(p.person))
-          : fact.facility === null
-            ? []
-            : [context.facilities.get(fact.facility)?.place ?? fact.facility];
-    for (const unit of units) add(rows, columns, unit);
+    if (request.measure === 'facilities') {
+      if (fact.facility !== null)
+        add(rows, columns, intern(`place:${context.facilities.get(fact.facility)?.place ?? fact.facility}`));
+      continue;
+    }
+    const victims = request.measure === 'victims';
+    if (numbered(fact) && units) {
+      const index = fact.index as number;
+      const [list, starts] = victims
+        ? [units.victims, units.victimStart]
+        : [units.perpetrators, units.perpetratorStart];
+      for (let k = starts[index] as number; k < (starts[index + 1] as number); k++)
+        add(rows, columns, list[k] as number);
+    } else if (victims) for (const v of fact.victims) add(rows, columns, intern(context.individualOf(v)));
+    else for (const p of fact.perpetrators) add(rows, columns, intern(context.individualOf(p.person)));
   }
 
-  function add(rows: string[], columns: string[], unit: string): void {
+  /** Whether the act's individuals come numbered with the loaded data. */
+  function numbered(fact: ActFact): boolean {
+    return units !== undefined && fact.index !== undefined;
+  }
+
+  function add(rows: string[], columns: string[], unit: number): void {
     all.add(unit);
     for (const r of rows) {
       let row = sets.get(r);
@@ -126,7 +155,7 @@ export function crossTab(
       for (const c of columns) {
         let set = row.get(c);
         if (!set) {
-          set = new Set();
+          set = distinctCounter(capacity());
           row.set(c, set);
           columnKeys.add(c);
         }

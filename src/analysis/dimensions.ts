@@ -14,6 +14,20 @@ export type AnalysisContext = {
   individualOf: (personId: string) => string;
   /** The evidentiary level of an act, when a count asks for standards of proof. */
   levelOf?: (actId: string) => string | undefined;
+  /** Victims and perpetrators of each loaded act as dense individual numbers (by `ActFact.index`). */
+  units?: FactUnits;
+};
+
+/**
+ * Individuals as dense numbers, per act in load order (compressed rows: the victims of act i are
+ * `victims[victimStart[i] … victimStart[i + 1]]`, in the order of `ActFact.victims`).
+ */
+export type FactUnits = {
+  count: number;
+  victimStart: Int32Array;
+  victims: Int32Array;
+  perpetratorStart: Int32Array;
+  perpetrators: Int32Array;
 };
 
 /** How acts are placed in years: see docs/methodology.md ("Dates in counts"). */
