@@ -69,11 +69,22 @@ export function victimMatches(
   return VICTIM_FILTERS.every((f) => query[f] === undefined || victimCategory(f, person, fact) === query[f]);
 }
 
+const chains = new Map<string, string[]>();
+
+/** An act type and the types above it (memoised: a million acts share a few dozen types). */
+function typeChain(code: string): string[] {
+  let chain = chains.get(code);
+  if (!chain) {
+    chain = ancestorsOf('act-types', code);
+    chains.set(code, chain);
+  }
+  return chain;
+}
+
 /** Whether an act counts for a figure. Pure. */
 export function actMatches(fact: ActFact, query: FigureQuery, lookups: FigureLookups): boolean {
-  if (query.act_type && !ancestorsOf('act-types', fact.act_type).includes(query.act_type)) return false;
-  if (query.act_types && !ancestorsOf('act-types', fact.act_type).some((t) => query.act_types?.includes(t)))
-    return false;
+  if (query.act_type && !typeChain(fact.act_type).includes(query.act_type)) return false;
+  if (query.act_types && !typeChain(fact.act_type).some((t) => query.act_types?.includes(t))) return false;
   if (query.facility && fact.facility !== query.facility) return false;
   if (query.facility_type && (!fact.facility || lookups.facilityType(fact.facility) !== query.facility_type))
     return false;
