@@ -94,7 +94,8 @@ async function countableFacts(
     const wanted = rank.get(basis.standard);
     if (wanted === undefined)
       throw new StatisticsError(
-        `standard: not a level of the rules (${rules.levels.map((l) => l.code).join(', ')})`,
+        'basis',
+        `not a level of the rules (${rules.levels.map((l) => l.code).join(', ')})`,
       );
     facts = facts.filter(
       (f) => (rank.get(data.context.levelOf?.(f.id) ?? '') ?? Number.POSITIVE_INFINITY) <= wanted,
@@ -123,8 +124,14 @@ function usesPersons(dimensions: (Dimension | undefined)[], filter: FigureQuery)
   return dimensions.some((d) => d !== undefined && VICTIM_DIMENSIONS.includes(d)) || filtersVictims(filter);
 }
 
-/** A statistics request that cannot be answered as asked. */
-export class StatisticsError extends Error {}
+/** A statistics request that cannot be answered as asked; `field` names what to change. */
+export class StatisticsError extends Error {
+  readonly field: string;
+  constructor(field: string, message: string) {
+    super(message);
+    this.field = field;
+  }
+}
 
 function withBasis<T extends { filter: FigureQuery }>(request: T, basis: Basis): T {
   return basis === 'verified' ? { ...request, filter: { ...request.filter, status: 'verified' } } : request;

@@ -1,33 +1,40 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AccessDenied } from '../access/authorize.ts';
 import type { FieldKeys } from '../access/field-cipher.ts';
-import type { Viewer } from '../access/roles.ts';
 import { perpetratorDossier } from '../analysis/perpetrator-dossier.ts';
 import { facilityMapSvg, tableChart } from '../analysis/render-charts.ts';
 import { StatisticsError, tabulate, trendOf } from '../analysis/statistics.ts';
-import { basisOf, filtersOf, TableQuery, TrendQuery } from '../analysis/table-query.ts';
+import { basisOf, TableQuery, TrendQuery, tableRequestOf, trendRequestOf } from '../analysis/table-query.ts';
 import type { Store } from '../store/store.ts';
 
+type Problem = { path: PropertyKey[]; message: string };
+const bad = (problems: Problem[]) => ({
+  error: 'bad query',
+  problems: problems.map((i) => ({ field: i.path.join('.'), message: i.message })),
+});
+
 /**
- * `GET /api/stats/table`, `/api/stats/trend`: counts for the signed-in (at their statistics level) and
- * the public (verified public acts, always disclosure-controlled); `GET /api/dossiers/:id`: a
- * perpetrator's dossier, for those who may read identifying data only.
+ * `GET /api/stats/table` (and `chart.svg`), `/api/stats/trend`, `/api/stats/map.svg`: counts for the
+ * signed-in (at their statistics level) and the public (verified public acts, always
+ * disclosure-controlled); `GET /api/dossiers/:id`: a perpetrator's dossier, for those who may read
+ * identifying data only.
  */
 export function registerStatsRoutes(app: FastifyInstance, store: Store, keys: FieldKeys): void {
-  const bad = (problems: { path: PropertyKey[]; message: string }[]) => ({
-    error: 'bad query',
-    problems: problems.map((i) => ({ field: i.path.join('.'), message: i.message })),
-  });
+  const table = async (query: unknown, viewer: Parameters<typeof tabulate>[1]) => {
+    const parsed = TableQuery.safeParse(query);
+    if (!parsed.success) return { ok: false as const, problems: parsed.error.issues };
+    const { request, options } = tableRequestOf(parsed.data);
+    return {
+      ok: true as const,
+      result: await tabulate(store, viewer, keys, request, options),
+      lang: parsed.data.lang,
+    };
+  };
   app.get('/api/stats/table', async (request, reply) => {
-    const query = TableQuery.safeParse(request.query);
-    if (!query.success) return reply.code(400).send(bad(query.error.issues));
-    const q = query.data;
-    if ((q.rows === 'period' || q.columns === 'period') && q.break_year === undefined)
-      return reply
-        .code(400)
-        .send(bad([{ path: ['break_year'], message: 'the period dimension needs a break year' }]));
     try {
-      const result = await tabulateQuery(store, request.viewer, keys, q);
+      const answer = await table(request.query, request.viewer);
+      if (!answer.ok) return reply.code(400).send(bad(answer.problems));
+      const { result } = answer;
       reply.header('Cache-Control', 'no-store');
       // Outside eyes get only the protected table; staff get the counts and, when asked, the protected one.
       return result.published && request.viewer.role === 'public'
@@ -38,28 +45,26 @@ export function registerStatsRoutes(app: FastifyInstance, store: Store, keys: Fi
     }
   });
   app.get('/api/stats/chart.svg', async (request, reply) => {
-    const query = TableQuery.safeParse(request.query);
-    if (!query.success) return reply.code(400).send(bad(query.error.issues));
-    const q = query.data;
     try {
-      const result = await tabulateQuery(store, request.viewer, keys, q);
+      const answer = await table(request.query, request.viewer);
+      if (!answer.ok) return reply.code(400).send(bad(answer.problems));
       return reply
         .type('image/svg+xml')
         .header('Cache-Control', 'no-store')
-        .send(tableChart(result, langOf(request.query)));
+        .send(tableChart(answer.result, answer.lang));
     } catch (error) {
       return refused(error, reply);
     }
   });
   app.get('/api/stats/map.svg', async (request, reply) => {
-    const query = TableQuery.pick({ measure: true, basis: true, protect: true }).safeParse(request.query);
+    const query = TableQuery.pick({ measure: true, basis: true, protect: true, lang: true }).safeParse(
+      request.query,
+    );
     if (!query.success) return reply.code(400).send(bad(query.error.issues));
     try {
       const map = await facilityMapSvg(store, request.viewer, keys, {
-        measure: query.data.measure,
+        ...query.data,
         basis: basisOf(query.data.basis),
-        protect: query.data.protect === 'true',
-        lang: langOf(request.query),
       });
       return reply.type('image/svg+xml').header('Cache-Control', 'no-store').send(map.svg);
     } catch (error) {
@@ -69,24 +74,12 @@ export function registerStatsRoutes(app: FastifyInstance, store: Store, keys: Fi
   app.get('/api/stats/trend', async (request, reply) => {
     const query = TrendQuery.safeParse(request.query);
     if (!query.success) return reply.code(400).send(bad(query.error.issues));
-    const q = query.data;
     if (request.viewer.role === 'public') return reply.code(403).send({ error: 'sign in for trends' });
     try {
       reply.header('Cache-Control', 'no-store');
-      return await trendOf(
-        store,
-        request.viewer,
-        keys,
-        {
-          measure: q.measure,
-          dating: q.dating,
-          breakYear: q.break_year,
-          from: q.from,
-          to: q.to,
-          filter: filtersOf(q),
-        },
-        { basis: basisOf(q.basis) },
-      );
+      return await trendOf(store, request.viewer, keys, trendRequestOf(query.data), {
+        basis: basisOf(query.data.basis),
+      });
     } catch (error) {
       return refused(error, reply);
     }
@@ -102,30 +95,9 @@ export function registerStatsRoutes(app: FastifyInstance, store: Store, keys: Fi
   });
 }
 
-/** A table query answered for a viewer. */
-function tabulateQuery(store: Store, viewer: Viewer, keys: FieldKeys, q: TableQuery) {
-  return tabulate(
-    store,
-    viewer,
-    keys,
-    {
-      measure: q.measure,
-      rows: q.rows,
-      columns: q.columns,
-      dating: q.dating,
-      breakYear: q.break_year,
-      filter: filtersOf(q),
-    },
-    { basis: basisOf(q.basis), protect: q.protect === 'true', threshold: q.threshold },
-  );
-}
-
-function langOf(query: unknown): 'en' | 'ko' {
-  return (query as { lang?: string }).lang === 'ko' ? 'ko' : 'en';
-}
-
-function refused(error: unknown, reply: { code(n: number): { send(body: unknown): unknown } }) {
+function refused(error: unknown, reply: FastifyReply) {
   if (error instanceof AccessDenied) return reply.code(403).send({ error: 'not allowed' });
-  if (error instanceof StatisticsError) return reply.code(400).send({ error: error.message });
+  if (error instanceof StatisticsError)
+    return reply.code(400).send(bad([{ path: [error.field], message: error.message }]));
   throw error;
 }

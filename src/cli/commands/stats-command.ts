@@ -2,12 +2,17 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { cellQuery } from '../../analysis/cell-query.ts';
-import type { Lang } from '../../analysis/charts/index.ts';
-import { MEASURES, type Measure } from '../../analysis/cross-tab.ts';
-import { DATINGS, type Dating, DIMENSIONS, type Dimension } from '../../analysis/dimensions.ts';
+import { MEASURES } from '../../analysis/cross-tab.ts';
+import { DIMENSIONS } from '../../analysis/dimensions.ts';
 import { facilityMapSvg, tableChart, trendChart } from '../../analysis/render-charts.ts';
-import { type Basis, StatisticsError, tabulate, trendOf } from '../../analysis/statistics.ts';
-import { FigureQuery } from '../../provenance/figure-query.ts';
+import { StatisticsError, tabulate, trendOf } from '../../analysis/statistics.ts';
+import {
+  basisOf,
+  TableQuery,
+  TrendQuery,
+  tableRequestOf,
+  trendRequestOf,
+} from '../../analysis/table-query.ts';
 import { CommandError, parseOptions, withContext } from '../context.ts';
 import { explainArguments, figureFilterInput, withFigureFilters } from '../figure-filters.ts';
 
@@ -35,39 +40,23 @@ export function registerStats(program: Command): void {
     .option('--svg <file>', 'also write the table as a bar chart (SVG)')
     .option('--lang <lang>', 'language of the chart: en or ko', 'en')
     .action(async (options: Record<string, string | boolean | undefined>) => {
-      const request = {
-        measure: oneOf(options.measure, MEASURES, 'measure') as Measure,
-        rows: oneOf(options.rows, DIMENSIONS, 'rows') as Dimension,
-        columns:
-          options.columns === undefined
-            ? undefined
-            : (oneOf(options.columns, DIMENSIONS, 'columns') as Dimension),
-        dating: oneOf(options.dating, DATINGS, 'dating') as Dating,
-        breakYear: options.breakYear === undefined ? undefined : Number(options.breakYear),
-        filter: parseOptions(FigureQuery, figureFilterInput(options)),
-      };
-      if ((request.rows === 'period' || request.columns === 'period') && !Number.isInteger(request.breakYear))
-        throw new CommandError('--break-year: the period dimension needs a break year', 2);
+      const query = parseOptions(TableQuery, { ...figureFilterInput(options), ...statsInput(options) });
+      const { request, options: release } = statisticsErrors(() => tableRequestOf(query));
       await withContext(program.opts(), async ({ store, viewer, keys }) => {
-        const result = await statisticsErrors(async () =>
-          tabulate(store, viewer, await keys(), request, {
-            basis: basisOf(options.basis),
-            protect: Boolean(options.protect),
-            threshold: Number(options.threshold),
-          }),
+        const result = await statisticsErrorsAsync(async () =>
+          tabulate(store, viewer, await keys(), request, release),
         );
-        if (typeof options.svg === 'string')
-          writeFileSync(options.svg, tableChart(result, langOf(options.lang)));
+        if (typeof options.svg === 'string') writeFileSync(options.svg, tableChart(result, query.lang));
         const shown = result.published ?? { ...result.table, suppressed: [] };
         const cells = shown.rows.flatMap((row, i) =>
           shown.columns.map((column, j) => {
-            const query = cellQuery(request, row.key, request.columns ? column.key : undefined);
+            const figure = cellQuery(request, row.key, request.columns ? column.key : undefined);
             return {
               row: row.key,
               column: request.columns ? column.key : undefined,
               count: shown.cells[i]?.[j] ?? null,
-              explain: query
-                ? `daylight explain --measure ${query.measure} ${explainArguments(query)}`.trim()
+              explain: figure
+                ? `daylight explain --measure ${figure.measure} ${explainArguments(figure)}`.trim()
                 : null,
             };
           }),
@@ -117,20 +106,18 @@ export function registerStats(program: Command): void {
     .option('--svg <file>', 'also write the trend as a line chart (SVG)')
     .option('--lang <lang>', 'language of the chart: en or ko', 'en')
     .action(async (options: Record<string, string | boolean | undefined>) => {
-      const request = {
-        measure: oneOf(options.measure, MEASURES, 'measure') as Measure,
-        dating: oneOf(options.dating, DATINGS, 'dating') as Dating,
-        breakYear: Number(options.breakYear),
-        from: options.from === undefined ? undefined : Number(options.from),
-        to: options.to === undefined ? undefined : Number(options.to),
-        filter: parseOptions(FigureQuery, figureFilterInput(options)),
-      };
-      if (!Number.isInteger(request.breakYear)) throw new CommandError('--break-year: expected a year', 2);
+      const query = parseOptions(TrendQuery, {
+        ...figureFilterInput(options),
+        ...statsInput(options),
+        from: options.from,
+        to: options.to,
+      });
+      const request = trendRequestOf(query);
       await withContext(program.opts(), async ({ store, viewer, keys }) => {
-        const t = await statisticsErrors(async () =>
-          trendOf(store, viewer, await keys(), request, { basis: basisOf(options.basis) }),
+        const t = await statisticsErrorsAsync(async () =>
+          trendOf(store, viewer, await keys(), request, { basis: basisOf(query.basis) }),
         );
-        if (typeof options.svg === 'string') writeFileSync(options.svg, trendChart(t, langOf(options.lang)));
+        if (typeof options.svg === 'string') writeFileSync(options.svg, trendChart(t, query.lang));
         if (options.json) {
           process.stdout.write(`${JSON.stringify(t, null, 2)}\n`);
           return;
@@ -157,15 +144,13 @@ export function registerStats(program: Command): void {
     .option('--protect', 'apply disclosure control to the counts')
     .option('--lang <lang>', 'en or ko', 'en')
     .action(async (options: Record<string, string | boolean | undefined>) => {
-      const measure = oneOf(options.measure, MEASURES, 'measure') as Measure;
+      const query = parseOptions(
+        TableQuery.pick({ measure: true, basis: true, protect: true, lang: true }),
+        statsInput(options),
+      );
       await withContext(program.opts(), async ({ store, viewer, keys }) => {
-        const map = await statisticsErrors(async () =>
-          facilityMapSvg(store, viewer, await keys(), {
-            measure,
-            basis: basisOf(options.basis),
-            protect: Boolean(options.protect),
-            lang: langOf(options.lang),
-          }),
+        const map = await statisticsErrorsAsync(async () =>
+          facilityMapSvg(store, viewer, await keys(), { ...query, basis: basisOf(query.basis) }),
         );
         writeFileSync(options.svg as string, map.svg);
         process.stdout.write(
@@ -175,28 +160,41 @@ export function registerStats(program: Command): void {
     });
 }
 
-function langOf(value: unknown): Lang {
-  if (value === 'en' || value === 'ko') return value;
-  throw new CommandError('--lang: expected en or ko', 2);
+/** The options every statistics command shares, as the query schemas name them. */
+function statsInput(options: Record<string, unknown>): Record<string, unknown> {
+  const input: Record<string, unknown> = {
+    rows: options.rows,
+    columns: options.columns,
+    measure: options.measure,
+    basis: options.basis,
+    dating: options.dating,
+    break_year: options.breakYear,
+    protect: options.protect === undefined ? undefined : Boolean(options.protect),
+    threshold: options.threshold,
+    lang: options.lang,
+  };
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
 }
 
-function oneOf(value: unknown, allowed: readonly string[], option: string): string {
-  if (typeof value !== 'string' || !allowed.includes(value))
-    throw new CommandError(`--${option}: expected one of ${allowed.join(', ')}`, 2);
-  return value;
+/** A request the statistics cannot answer as asked, as a usage error naming the option. */
+function usageError(error: unknown): never {
+  if (error instanceof StatisticsError)
+    throw new CommandError(`--${error.field.replaceAll('_', '-')}: ${error.message}`, 2);
+  throw error;
 }
 
-function basisOf(value: unknown): Basis {
-  if (value === 'documented' || value === 'verified') return value;
-  if (typeof value === 'string' && value.startsWith('standard:')) return { standard: value.slice(9) };
-  throw new CommandError('--basis: expected documented, verified or standard:LEVEL', 2);
+function statisticsErrors<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    usageError(error);
+  }
 }
 
-async function statisticsErrors<T>(run: () => Promise<T>): Promise<T> {
+async function statisticsErrorsAsync<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof StatisticsError) throw new CommandError(`--basis: ${error.message}`, 2);
-    throw error;
+    usageError(error);
   }
 }

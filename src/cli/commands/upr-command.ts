@@ -8,6 +8,23 @@ import { CommandError, parseOptions, withContext } from '../context.ts';
 /** Options named otherwise than their filter fields. */
 const UPR_FLAGS = { state_under_review: 'to', recommending_state: 'from', recommending_group: 'group' };
 
+/** The filter fields from the options of `upr search` and `upr follow-up` (absent options stay absent). */
+function uprFilterInput(options: Record<string, unknown>): Record<string, unknown> {
+  const input: Record<string, unknown> = {
+    state_under_review: options.to,
+    cycle: options.cycle,
+    session: options.session,
+    issue: options.issue,
+    response: options.response,
+    action: options.action,
+    recommending_state: options.from,
+    recommending_group: options.group,
+    text: options.text,
+    limit: options.limit,
+  };
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+}
+
 /** `daylight upr …`: the UPR knowledge base. Returns the command group for other `upr` subcommands. */
 export function registerUpr(program: Command): Command {
   const upr = program
@@ -68,22 +85,7 @@ export function registerUpr(program: Command): Command {
     .option('--limit <n>', 'at most this many', '50')
     .option('--json', 'as JSON')
     .action(async (options: Record<string, string | boolean | undefined>) => {
-      const filter = parseOptions(
-        UprFilter,
-        {
-          state_under_review: options.to,
-          cycle: options.cycle,
-          session: options.session,
-          issue: options.issue,
-          response: options.response,
-          action: options.action,
-          recommending_state: options.from,
-          recommending_group: options.group,
-          text: options.text,
-          limit: options.limit,
-        },
-        UPR_FLAGS,
-      );
+      const filter = parseOptions(UprFilter, uprFilterInput(options), UPR_FLAGS);
 
       await withContext(program.opts(), async ({ store }) => {
         const result = await store.searchUprRecommendations(filter);
@@ -110,17 +112,7 @@ export function registerUpr(program: Command): Command {
     .option('--limit <n>', 'at most this many', '50')
     .option('--json', 'as JSON')
     .action(async (options: Record<string, string | boolean | undefined>) => {
-      const filter = parseOptions(
-        UprFilter,
-        {
-          state_under_review: options.to,
-          session: options.session,
-          issue: options.issue,
-          response: options.response,
-          limit: options.limit,
-        },
-        UPR_FLAGS,
-      );
+      const filter = parseOptions(UprFilter, uprFilterInput(options), UPR_FLAGS);
 
       await withContext(program.opts(), async ({ store, viewer }) => {
         const rows = await followUp(store, viewer, filter);
