@@ -43,11 +43,11 @@ try {
   }
   const [data, load] = await time(() => analysisData(store));
   out(
-    `cold load of act facts, facilities and individuals: ${load.toFixed(2)} s (${data.facts.length.toLocaleString('en')} acts)`,
+    `cold load of act facts, facilities and individuals: ${load.toFixed(2)} s (${data.table.size.toLocaleString('en')} acts)`,
   );
   const [, personsLoad] = await time(() => withPersons(store, keys, data));
   out(
-    `persons' sex, birth year, origin (decrypted in memory): ${personsLoad.toFixed(2)} s (${data.context.persons.size.toLocaleString('en')} person records)`,
+    `persons' sex, birth year, origin (decrypted in memory): ${personsLoad.toFixed(2)} s (${(data.context.persons?.length ?? 0).toLocaleString('en')} persons named in acts)`,
   );
   const request = {
     measure: 'acts' as const,
@@ -57,7 +57,7 @@ try {
     dating: 'first-year' as const,
   };
   const runs: number[] = [];
-  for (let i = 0; i < 5; i++) runs.push((await time(() => crossTab(data.facts, data.context, request)))[1]);
+  for (let i = 0; i < 5; i++) runs.push((await time(() => crossTab(data.table, data.context, request)))[1]);
   runs.sort((a, b) => a - b);
   out(
     `cross-tab act type × year, data in memory (median of 5): ${runs[2]?.toFixed(3)} s (goal < 1 s); with the cold load: ${(load + (runs[2] ?? 0)).toFixed(2)} s`,

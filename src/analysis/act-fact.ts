@@ -2,11 +2,10 @@ import type { Act } from '../domain/act.ts';
 
 /**
  * What the analysis needs of an act, and nothing identifying: codes, years, ids. Read from the
- * store's `act_facts` projection (kept by triggers) so a million acts load without parsing records.
+ * store's `act_facts` projection (kept by triggers) so a million acts load without parsing records;
+ * counted as columns (`FactTable`).
  */
 export type ActFact = {
-  /** Position in the loaded list (for `AnalysisContext.units`); absent for facts made elsewhere. */
-  index?: number;
   id: string;
   act_type: string;
   /** First and last possible year of the act's date; null when undated. */
@@ -22,44 +21,27 @@ export type ActFact = {
   sources: string[];
 };
 
-/** The projection row as the store returns it (lists comma-joined). */
-export type ActFactRow = {
+/**
+ * Consecutive rows of the projection as the store returns them: each column's values joined by
+ * newlines (ids and codes never contain one), an empty string for null; lists comma-joined within
+ * a value, perpetrators as `person:involvement`. One string per column keeps a million rows cheap
+ * to read.
+ */
+export type ActFactChunk = {
+  rows: number;
   id: string;
   act_type: string;
-  year_from: number | null;
-  year_to: number | null;
-  facility: string | null;
+  year_from: string;
+  year_to: string;
+  facility: string;
   status: string;
   confidentiality: string;
-  victims: string | null;
-  perpetrators: string | null;
-  laws: string | null;
-  norms: string | null;
-  sources: string | null;
+  victims: string;
+  perpetrators: string;
+  laws: string;
+  norms: string;
+  sources: string;
 };
-
-const list = (joined: string | null): string[] => (joined ? joined.split(',') : []);
-
-/** An act fact from its projection row. */
-export function factOfRow(row: ActFactRow): ActFact {
-  return {
-    id: row.id,
-    act_type: row.act_type,
-    year_from: row.year_from,
-    year_to: row.year_to,
-    facility: row.facility,
-    status: row.status,
-    confidentiality: row.confidentiality,
-    victims: list(row.victims),
-    perpetrators: list(row.perpetrators).map((p) => {
-      const at = p.lastIndexOf(':');
-      return { person: p.slice(0, at), involvement: p.slice(at + 1) };
-    }),
-    laws: list(row.laws),
-    norms: list(row.norms),
-    sources: list(row.sources),
-  };
-}
 
 /** An act fact from the act itself (the same thing the projection holds). */
 export function factOfAct(act: Act): ActFact {

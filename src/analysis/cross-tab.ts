@@ -1,16 +1,10 @@
-import type { FigureLookups, FigureQuery } from '../provenance/figure-query.ts';
-import { actMatches, victimMatches } from '../provenance/figure-query.ts';
-import type { ActFact } from './act-fact.ts';
+import type { FigureQuery } from '../provenance/figure-query.ts';
+import { type Categorizer, categorizer } from './categories.ts';
 import type { CountTable } from './count-table.ts';
-import {
-  type AnalysisContext,
-  actCategories,
-  type CategoryOptions,
-  type Dimension,
-  VICTIM_DIMENSIONS,
-  victimCategory,
-} from './dimensions.ts';
+import type { AnalysisContext, CategoryOptions, Dimension } from './dimensions.ts';
 import { type DistinctCounter, distinctCounter } from './distinct-counter.ts';
+import { compileFilter } from './fact-filter.ts';
+import { type FactTable, NO_YEAR } from './fact-table.ts';
 
 /** What is counted: acts, or distinct individuals (victims, perpetrators), or distinct places. */
 export const MEASURES = ['acts', 'victims', 'perpetrators', 'facilities'] as const;
@@ -36,154 +30,142 @@ export type CrossTab = CountTable & {
   rangedActs: number;
 };
 
-const ONE_COLUMN = 'total';
+/** Label numbers of one dimension stay below this (a cell is row × CELL_SPAN + column). */
+const CELL_SPAN = 1 << 16;
 
 /**
  * Counts units by one or two dimensions. Pure. Acts are counted once per cell they fall in; victims
  * and perpetrators are individuals (resolved persons), each counted once per cell however many acts
- * or records name them; facilities are places (resolved facility records).
+ * or records name them; facilities are places (resolved facility records). `selection` lists the
+ * acts that may be counted (by index; default all).
  */
 export function crossTab(
-  facts: Iterable<ActFact>,
+  table: FactTable,
   context: AnalysisContext,
   request: CrossTabRequest,
+  selection?: Int32Array,
 ): CrossTab {
-  const lookups: FigureLookups = {
-    facilityType: (id) => context.facilities.get(id)?.type,
-    facilityProvince: (id) => context.facilities.get(id)?.province,
-    person: (id) => context.persons.get(id),
-  };
-  const counts = new Map<string, Map<string, number>>();
-  // Units are numbers: the loaded acts' individuals come numbered (`context.units`), and anything
-  // else is numbered here; each cell counts its distinct numbers in a bitset when the range is known.
-  const units = context.units;
-  const sets = new Map<string, Map<string, DistinctCounter>>();
-  const all = distinctCounter(units && request.measure !== 'facilities' ? units.count : undefined);
-  const interned = new Map<string, number>();
-  // Numbers given here start after the loaded ones, so both kinds can share a counter.
-  const intern = (unit: string): number => {
-    let n = interned.get(unit);
-    if (n === undefined) {
-      n = (units?.count ?? 0) + interned.size;
-      interned.set(unit, n);
-    }
-    return n;
-  };
-  // A bitset only for measures whose units are all numbered with the loaded data.
-  const capacity = () => (units && request.measure !== 'facilities' ? units.count : undefined);
-  let actsCounted = 0;
-  let rangedActs = 0;
-  let multiCategory = false;
-  const rowKeys = new Set<string>();
-  const columnKeys = new Set<string>();
-  const victimFiltered = VICTIM_FILTER_KEYS.some((k) => request.filter[k] !== undefined);
-  const byVictim = (d: Dimension | undefined) => d !== undefined && VICTIM_DIMENSIONS.includes(d);
-  for (const fact of facts) {
-    if (!actMatches(fact, request.filter, lookups)) continue;
-    actsCounted++;
-    if (fact.year_from !== null && fact.year_to !== fact.year_from) rangedActs++;
-    const categories = (d: Dimension | undefined): string[] =>
-      d === undefined ? [ONE_COLUMN] : actCategories(d, fact, context, request);
-    if (
-      request.measure === 'victims' &&
-      (byVictim(request.rows) || byVictim(request.columns) || victimFiltered)
-    ) {
-      // Each victim in the cells their own attributes say.
-      const start = numbered(fact) ? (units?.victimStart[fact.index as number] ?? 0) : 0;
-      fact.victims.forEach((v, i) => {
-        if (victimFiltered && !victimMatches(v, fact, request.filter, lookups)) return;
-        const person = context.persons.get(v);
-        const of = (d: Dimension | undefined) =>
-          d !== undefined && byVictim(d) ? [victimCategory(d, person, fact)] : categories(d);
-        const unit = numbered(fact) ? (units?.victims[start + i] as number) : intern(context.individualOf(v));
-        add(of(request.rows), of(request.columns), unit);
-      });
-      continue;
-    }
-    const rows = categories(request.rows);
-    const columns = categories(request.columns);
-    if (request.measure === 'acts') {
-      if (rows.length * columns.length > 1) multiCategory = true;
-      for (const r of rows) {
-        let row = counts.get(r);
-        if (!row) {
-          row = new Map();
-          counts.set(r, row);
-          rowKeys.add(r);
-        }
-        for (const c of columns) {
-          const n = row.get(c);
-          if (n === undefined) {
-            row.set(c, 1);
-            columnKeys.add(c);
-          } else row.set(c, n + 1);
-        }
-      }
-      continue;
-    }
-    if (request.measure === 'facilities') {
-      if (fact.facility !== null)
-        add(rows, columns, intern(`place:${context.facilities.get(fact.facility)?.place ?? fact.facility}`));
-      continue;
-    }
-    const victims = request.measure === 'victims';
-    if (numbered(fact) && units) {
-      const index = fact.index as number;
-      const [list, starts] = victims
-        ? [units.victims, units.victimStart]
-        : [units.perpetrators, units.perpetratorStart];
-      for (let k = starts[index] as number; k < (starts[index + 1] as number); k++)
-        add(rows, columns, list[k] as number);
-    } else if (victims) for (const v of fact.victims) add(rows, columns, intern(context.individualOf(v)));
-    else for (const p of fact.perpetrators) add(rows, columns, intern(context.individualOf(p.person)));
-  }
-
-  /** Whether the act's individuals come numbered with the loaded data. */
-  function numbered(fact: ActFact): boolean {
-    return units !== undefined && fact.index !== undefined;
-  }
-
-  function add(rows: string[], columns: string[], unit: number): void {
+  const rowsBy = categorizer(request.rows, table, context, request);
+  const columnsBy = categorizer(request.columns, table, context, request);
+  const filter = compileFilter(request.filter, table, context);
+  const rowOut = new Int32Array(rowsBy.most);
+  const columnOut = new Int32Array(columnsBy.most);
+  const measure = request.measure;
+  const acts = new Map<number, number>();
+  const sets = new Map<number, DistinctCounter>();
+  const capacity = measure === 'facilities' ? undefined : context.unitCount;
+  const all = distinctCounter(capacity);
+  const add = (rows: number, columns: number, unit: number) => {
     all.add(unit);
-    for (const r of rows) {
-      let row = sets.get(r);
-      if (!row) {
-        row = new Map();
-        sets.set(r, row);
-        rowKeys.add(r);
-      }
-      for (const c of columns) {
-        let set = row.get(c);
+    for (let a = 0; a < rows; a++)
+      for (let b = 0; b < columns; b++) {
+        const cell = (rowOut[a] as number) * CELL_SPAN + (columnOut[b] as number);
+        let set = sets.get(cell);
         if (!set) {
-          set = distinctCounter(capacity());
-          row.set(c, set);
-          columnKeys.add(c);
+          set = distinctCounter(capacity);
+          sets.set(cell, set);
         }
         set.add(unit);
       }
+  };
+  const places = measure === 'facilities' ? placeNumbers(table, context) : undefined;
+  const perVictim =
+    measure === 'victims' &&
+    (rowsBy.victim !== undefined || columnsBy.victim !== undefined || !!filter.victim);
+  const units = measure === 'perpetrators' ? table.perpetrators : table.victims;
+  let actsCounted = 0;
+  let rangedActs = 0;
+  let multiCategory = false;
+  const count = selection ? selection.length : table.size;
+  for (let n = 0; n < count; n++) {
+    const i = selection ? (selection[n] as number) : n;
+    if (filter.act && !filter.act(i)) continue;
+    actsCounted++;
+    const from = table.yearFrom[i] as number;
+    if (from !== NO_YEAR && table.yearTo[i] !== from) rangedActs++;
+    if (perVictim) {
+      // Each victim in the cells their own attributes say.
+      const rows = rowsBy.victim ? 1 : rowsBy.of(i, rowOut);
+      const columns = columnsBy.victim ? 1 : columnsBy.of(i, columnOut);
+      for (let k = units.start[i] as number; k < (units.start[i + 1] as number); k++) {
+        const person = units.items[k] as number;
+        if (filter.victim && !filter.victim(person, i)) continue;
+        if (rowsBy.victim) rowOut[0] = rowsBy.victim(person, i);
+        if (columnsBy.victim) columnOut[0] = columnsBy.victim(person, i);
+        add(rows, columns, context.units[person] as number);
+      }
+      continue;
     }
+    const rows = rowsBy.of(i, rowOut);
+    const columns = columnsBy.of(i, columnOut);
+    if (measure === 'acts') {
+      if (rows * columns > 1) multiCategory = true;
+      for (let a = 0; a < rows; a++)
+        for (let b = 0; b < columns; b++) {
+          const cell = (rowOut[a] as number) * CELL_SPAN + (columnOut[b] as number);
+          acts.set(cell, (acts.get(cell) ?? 0) + 1);
+        }
+    } else if (places) {
+      const f = table.facility[i] as number;
+      if (f >= 0) add(rows, columns, places[f] as number);
+    } else
+      for (let k = units.start[i] as number; k < (units.start[i + 1] as number); k++)
+        add(rows, columns, context.units[units.items[k] as number] as number);
   }
 
-  const rows = [...rowKeys].sort(compareKeys);
-  const columns = [...columnKeys].sort(compareKeys);
-  const cellOf = (r: string, c: string) =>
-    request.measure === 'acts' ? (counts.get(r)?.get(c) ?? 0) : (sets.get(r)?.get(c)?.size ?? 0);
-  const cells = rows.map((r) => columns.map((c) => cellOf(r, c)));
+  const counted = measure === 'acts' ? acts.keys() : sets.keys();
+  const { rows, columns } = usedLabels(counted, rowsBy, columnsBy);
+  const cellOf = (r: number, c: number) => {
+    const cell = r * CELL_SPAN + c;
+    return measure === 'acts' ? (acts.get(cell) ?? 0) : (sets.get(cell)?.size ?? 0);
+  };
+  const cells = rows.map((r) => columns.map((c) => cellOf(r.code, c.code)));
   const sum = cells.flat().reduce((a, b) => a + b, 0);
-  const distinctTotal = request.measure === 'acts' ? actsCounted : all.size;
+  const distinctTotal = measure === 'acts' ? actsCounted : all.size;
   return {
     title: titleOf(request),
-    rows: rows.map((key) => ({ key, label: key })),
-    columns: columns.map((key) => ({ key, label: key })),
+    rows: rows.map(({ key }) => ({ key, label: key })),
+    columns: columns.map(({ key }) => ({ key, label: key })),
     cells,
     request,
     distinctTotal,
-    additive: request.measure === 'acts' ? !multiCategory : sum === distinctTotal,
+    additive: measure === 'acts' ? !multiCategory : sum === distinctTotal,
     rangedActs,
   };
 }
 
-const VICTIM_FILTER_KEYS = ['victim_sex', 'victim_age_group', 'victim_province'] as const;
+type Key = { key: string; code: number };
+
+/** The row and column labels some unit was counted in, in display order. */
+function usedLabels(cells: Iterable<number>, rowsBy: Categorizer, columnsBy: Categorizer) {
+  if (rowsBy.labels.length >= CELL_SPAN || columnsBy.labels.length >= CELL_SPAN)
+    throw new Error(`more than ${CELL_SPAN} categories`);
+  const rowCodes = new Set<number>();
+  const columnCodes = new Set<number>();
+  for (const cell of cells) {
+    rowCodes.add(Math.floor(cell / CELL_SPAN));
+    columnCodes.add(cell % CELL_SPAN);
+  }
+  const keys = (codes: Set<number>, labels: string[]): Key[] =>
+    [...codes]
+      .map((code) => ({ key: labels[code] as string, code }))
+      .sort((a, b) => compareKeys(a.key, b.key));
+  return { rows: keys(rowCodes, rowsBy.labels), columns: keys(columnCodes, columnsBy.labels) };
+}
+
+/** Each facility's place (resolved facility) as a number. */
+function placeNumbers(table: FactTable, context: AnalysisContext): Int32Array {
+  const numbers = new Map<string, number>();
+  return Int32Array.from(table.facilities, (id) => {
+    const place = context.facilities.get(id)?.place ?? id;
+    let n = numbers.get(place);
+    if (n === undefined) {
+      n = numbers.size;
+      numbers.set(place, n);
+    }
+    return n;
+  });
+}
 
 /** Years in order, then other keys alphabetically, `unknown`-like keys last. */
 function compareKeys(a: string, b: string): number {

@@ -6,7 +6,9 @@ import type { Source } from '../domain/source.ts';
 import { evidentiaryStatuses } from '../proof/evidentiary-statuses.ts';
 import { readRecord } from '../records/read-record.ts';
 import type { Store } from '../store/store.ts';
+import type { ActFact } from './act-fact.ts';
 import { analysisData } from './analysis-data.ts';
+import { factAt } from './fact-table.ts';
 
 /** One act attributed to the perpetrator, with how they were involved and how well it is established. */
 export type DossierAct = {
@@ -51,9 +53,9 @@ export async function perpetratorDossier(
   const first = await readRecord(store, viewer, keys, personId, 'perpetrator dossier');
   if (first?.type !== 'person') return undefined;
   // Every person record resolved to the same individual.
-  const members = [...data.context.persons.keys()].filter(
-    (id) => data.context.individualOf(id) === individual,
-  );
+  const clusters = (await store.resolution('person'))?.clusters ?? new Map<string, string>();
+  const members = new Set([personId]);
+  for (const [id, of] of clusters) if (of === individual) members.add(id);
   const records: Dossier['records'] = [];
   const positions: Dossier['positions'] = [];
   let withheld = 0;
@@ -71,7 +73,16 @@ export async function perpetratorDossier(
     for (const p of person.positions) positions.push({ ...p, record: id });
   }
   const memberSet = new Set(records.map((r) => r.id));
-  const attributed = data.facts.filter((f) => f.perpetrators.some((p) => memberSet.has(p.person)));
+  const { table } = data;
+  const memberNumbers = new Set(table.personIds.flatMap((id, k) => (memberSet.has(id) ? [k] : [])));
+  const { start, items } = table.perpetrators;
+  const attributed: ActFact[] = [];
+  for (let i = 0; i < table.size; i++)
+    for (let k = start[i] as number; k < (start[i + 1] as number); k++)
+      if (memberNumbers.has(items[k] as number)) {
+        attributed.push(factAt(table, i));
+        break;
+      }
   const visible = attributed.filter((f) => isAllowed(viewer, 'read-records', f.confidentiality as never));
   withheld += attributed.length - visible.length;
   const statuses = new Map<string, { level: string; independent: number }>();

@@ -5,12 +5,12 @@ import { defaultProofRules } from '../proof/standards-of-proof.ts';
 import type { FigureQuery } from '../provenance/figure-query.ts';
 import { filtersVictims } from '../provenance/figure-query.ts';
 import type { Store } from '../store/store.ts';
-import type { ActFact } from './act-fact.ts';
-import { analysisData, factsAt, withEvidentiaryLevels, withPersons } from './analysis-data.ts';
+import { actsInScope, analysisData, withEvidentiaryLevels, withPersons } from './analysis-data.ts';
 import type { ProtectedTable } from './count-table.ts';
 import { type CrossTab, type CrossTabRequest, crossTab } from './cross-tab.ts';
-import { type Dimension, VICTIM_DIMENSIONS } from './dimensions.ts';
+import { type AnalysisContext, type Dimension, VICTIM_DIMENSIONS } from './dimensions.ts';
 import { DEFAULT_THRESHOLD, protectTable } from './disclosure/index.ts';
+import type { FactTable } from './fact-table.ts';
 import { type Trend, type TrendRequest, trend } from './trend.ts';
 
 /** Which acts a figure counts by evidence: all documented, verified by review, or a standard of proof. */
@@ -44,7 +44,7 @@ export async function tabulate(
     [request.rows, request.columns],
     usesPersons([request.rows, request.columns], request.filter),
   );
-  const table = crossTab(facts.facts, facts.context, withBasis(request, basis));
+  const table = crossTab(facts.table, facts.context, withBasis(request, basis), facts.selection);
   const protect = options.protect || viewer.role === 'public';
   return {
     basis: basisName(basis),
@@ -62,7 +62,7 @@ export async function trendOf(
   options: { basis?: Basis } = {},
 ): Promise<Trend & { basis: string }> {
   const basis = options.basis ?? 'documented';
-  const { facts, context } = await countableFacts(
+  const { table, context, selection } = await countableFacts(
     store,
     viewer,
     keys,
@@ -70,7 +70,7 @@ export async function trendOf(
     [],
     usesPersons([], request.filter),
   );
-  return { ...trend(facts, context, withBasis(request, basis)), basis: basisName(basis) };
+  return { ...trend(table, context, withBasis(request, basis), selection), basis: basisName(basis) };
 }
 
 async function countableFacts(
@@ -80,14 +80,14 @@ async function countableFacts(
   basis: Basis,
   dimensions: (Dimension | undefined)[],
   needsPersons: boolean,
-): Promise<{ facts: ActFact[]; context: Awaited<ReturnType<typeof analysisData>>['context'] }> {
+): Promise<{ table: FactTable; context: AnalysisContext; selection: Int32Array }> {
   authorize(viewer, 'view-statistics');
   const ceiling = ceilingOf(viewer, 'view-statistics') ?? 'public';
   const data = await analysisData(store);
   const needsLevels = typeof basis === 'object' || dimensions.includes('standard');
   if (needsLevels) await withEvidentiaryLevels(store, keys, data);
   if (needsPersons) await withPersons(store, keys, data);
-  let facts = factsAt(data.facts, levelsUpTo(ceiling), viewer.role === 'public');
+  let selection = actsInScope(store, data, levelsUpTo(ceiling), viewer.role === 'public');
   if (typeof basis === 'object') {
     const rules = defaultProofRules();
     const rank = new Map(rules.levels.map((level, i) => [level.code, i]));
@@ -97,11 +97,10 @@ async function countableFacts(
         'basis',
         `not a level of the rules (${rules.levels.map((l) => l.code).join(', ')})`,
       );
-    facts = facts.filter(
-      (f) => (rank.get(data.context.levelOf?.(f.id) ?? '') ?? Number.POSITIVE_INFINITY) <= wanted,
-    );
+    const levels = data.context.levels ?? [];
+    selection = selection.filter((i) => (rank.get(levels[i] ?? '') ?? Number.POSITIVE_INFINITY) <= wanted);
   }
-  return { facts, context: data.context };
+  return { table: data.table, context: data.context, selection };
 }
 
 /** The protected table; an empty table (nothing counted) is published empty. */

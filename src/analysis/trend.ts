@@ -1,7 +1,8 @@
 import type { FigureQuery } from '../provenance/figure-query.ts';
-import type { ActFact } from './act-fact.ts';
 import { crossTab, type Measure } from './cross-tab.ts';
 import type { AnalysisContext, Dating } from './dimensions.ts';
+import { type DistinctCounter, distinctCounter } from './distinct-counter.ts';
+import { type FactTable, NO_YEAR } from './fact-table.ts';
 import { type RateRatio, rateRatio } from './rate-ratio.ts';
 
 /** A trend asked for: one measure per year, and the change across a break year. */
@@ -47,32 +48,43 @@ export type Trend = {
  * testimonies tell of any act in that year (whatever its type), so that a year that more survivors
  * have spoken about does not look worse for that reason alone. Pure.
  */
-export function trend(facts: readonly ActFact[], context: AnalysisContext, request: TrendRequest): Trend {
+export function trend(
+  table: FactTable,
+  context: AnalysisContext,
+  request: TrendRequest,
+  selection?: Int32Array,
+): Trend {
   const within = (year: number) =>
     (request.from === undefined || year >= request.from) && (request.to === undefined || year <= request.to);
-  const perYear = crossTab(facts, context, {
-    measure: request.measure,
-    rows: 'year',
-    filter: request.filter,
-    dating: request.dating,
-  });
+  const perYear = crossTab(
+    table,
+    context,
+    { measure: request.measure, rows: 'year', filter: request.filter, dating: request.dating },
+    selection,
+  );
   // Effort: distinct sources per year over every act in scope of the filter's status only.
-  const effort = new Map<number, Set<string>>();
-  const periodSources = { before: new Set<string>(), after: new Set<string>() };
-  for (const fact of facts) {
-    if (fact.year_from === null) continue;
-    if (request.dating === 'exact-only' && fact.year_to !== fact.year_from) continue;
-    if (request.filter.status && fact.status !== request.filter.status) continue;
-    const year = fact.year_from;
-    if (!within(year)) continue;
+  const effort = new Map<number, DistinctCounter>();
+  const sources = () => distinctCounter(table.sourceIds.length);
+  const periodSources = { before: sources(), after: sources() };
+  const periodActs = { before: [] as number[], after: [] as number[] };
+  const status = request.filter.status === undefined ? -1 : table.statuses.indexOf(request.filter.status);
+  const count = selection ? selection.length : table.size;
+  for (let n = 0; n < count; n++) {
+    const i = selection ? (selection[n] as number) : n;
+    const year = table.yearFrom[i] as number;
+    if (year === NO_YEAR || !within(year)) continue;
+    (year >= request.breakYear ? periodActs.after : periodActs.before).push(i);
+    if (request.dating === 'exact-only' && table.yearTo[i] !== year) continue;
+    if (request.filter.status !== undefined && table.status[i] !== status) continue;
     let set = effort.get(year);
     if (!set) {
-      set = new Set();
+      set = sources();
       effort.set(year, set);
     }
-    for (const s of fact.sources) {
-      set.add(s);
-      (year < request.breakYear ? periodSources.before : periodSources.after).add(s);
+    const period = year < request.breakYear ? periodSources.before : periodSources.after;
+    for (let k = table.sources.start[i] as number; k < (table.sources.start[i + 1] as number); k++) {
+      set.add(table.sources.items[k] as number);
+      period.add(table.sources.items[k] as number);
     }
   }
   const years: TrendYear[] = [];
@@ -85,11 +97,10 @@ export function trend(facts: readonly ActFact[], context: AnalysisContext, reque
   });
   const periodCount = (after: boolean) =>
     crossTab(
-      facts.filter(
-        (f) => f.year_from !== null && within(f.year_from) && f.year_from >= request.breakYear === after,
-      ),
+      table,
       context,
       { measure: request.measure, rows: 'year', filter: request.filter, dating: request.dating },
+      Int32Array.from(after ? periodActs.after : periodActs.before),
     ).distinctTotal;
   const span = (after: boolean) => {
     const ys = years.filter((y) => y.year >= request.breakYear === after).map((y) => y.year);

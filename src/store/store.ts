@@ -1,7 +1,7 @@
 import type { AuditEntry, AuditEvent } from '../access/audit-chain.ts';
 import type { KeyringEntry } from '../access/keyring.ts';
 import type { UserAccount } from '../accounts/user-account.ts';
-import type { ActFactRow } from '../analysis/act-fact.ts';
+import type { ActFactChunk } from '../analysis/act-fact.ts';
 import type { DaylightRecord, RecordType, Reference, SearchText } from '../domain/record.ts';
 import type { Confidentiality } from '../domain/record-meta.ts';
 import type {
@@ -213,8 +213,8 @@ export interface Store {
   /** State claims of a state (and session), in report order. */
   uprStateClaims(query: { state_under_review?: string; session?: number }): Promise<UprStateClaim[]>;
   /** Starts an all-or-nothing write. Only one may be open at a time. */
-  /** Every live act's analysis facts (the `act_facts` projection), in storage order. */
-  actFacts(): AsyncIterable<ActFactRow>;
+  /** Every live act's analysis facts (the `act_facts` projection) in storage order, in chunks of rows. */
+  actFacts(): AsyncIterable<ActFactChunk>;
   /** Adds a UPR review (date, documents) or completes the stored one. */
   addUprReview(review: UprReview): Promise<void>;
   /** Reviews (of one state, or all), with their documents and how their recommendations were answered. */
