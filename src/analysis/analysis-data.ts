@@ -5,7 +5,9 @@ import { evidentiaryStatuses } from '../proof/evidentiary-statuses.ts';
 import { individuals } from '../resolution/individuals.ts';
 import type { Store } from '../store/store.ts';
 import type { AnalysisContext, FacilityInfo } from './dimensions.ts';
-import { type FactTable, FactTableBuilder } from './fact-table.ts';
+import type { FactTable } from './fact-table.ts';
+import { FactTableBuilder } from './fact-table-builder.ts';
+import { decodeFacts, encodeFacts, type NumberedFacts } from './fact-table-codec.ts';
 import { personInfos } from './person-infos.ts';
 
 /** Everything the counts read, loaded once per state of the database. */
@@ -22,18 +24,18 @@ type Cached = {
 const cache = new WeakMap<Store, Cached>();
 
 /**
- * The acts (from the `act_facts` projection, as columns), facilities (with the places they resolve
- * to) and individuals, cached until the database changes (`Store.changeMark`), so a dashboard's
- * figures read the database once.
+ * The acts (from the `act_facts` projection, as columns, with their individuals numbered) and
+ * facilities (with the places they resolve to), cached in memory until the database changes
+ * (`Store.changeMark`), so a dashboard's figures read the database once. The columns are also saved
+ * in the database as a snapshot of that state, so a later run (a command, a restarted server) reads
+ * them back instead of rebuilding them.
  */
 export async function analysisData(store: Store): Promise<AnalysisData> {
   const mark = await store.changeMark();
   const hit = cache.get(store);
   if (hit && hit.mark === mark) return hit.data;
   const started = performance.now();
-  const builder = new FactTableBuilder();
-  for await (const chunk of store.actFacts()) builder.addChunk(chunk);
-  const table = builder.build();
+  const numbered = (await savedFacts(store, mark)) ?? (await buildFacts(store, mark));
   const places = (await store.resolution('facility'))?.clusters;
   const facilities = new Map<string, FacilityInfo>();
   for await (const json of store.exportRecords('facility')) {
@@ -43,6 +45,32 @@ export async function analysisData(store: Store): Promise<AnalysisData> {
     if (f.location?.province) info.province = f.location.province;
     facilities.set(f.id, info);
   }
+  // Persons (sex, birth, origin) are read only when a count asks for victims' attributes, and
+  // evidentiary levels only when a count asks for standards of proof.
+  const context: AnalysisContext = { facilities, units: numbered.units, unitCount: numbered.unitCount };
+  const data = { table: numbered.table, context, loadedIn: (performance.now() - started) / 1000 };
+  cache.set(store, { mark, data, scopes: new Map() });
+  return data;
+}
+
+const FACTS = 'facts';
+
+/** The saved columns when they reflect this state of the database. */
+async function savedFacts(store: Store, mark: string): Promise<NumberedFacts | undefined> {
+  const saved = await store.analysisSnapshot(FACTS);
+  if (saved?.mark !== mark) return undefined;
+  try {
+    return decodeFacts(saved.data);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads the projection into columns, numbers the individuals, and saves the snapshot. */
+async function buildFacts(store: Store, mark: string): Promise<NumberedFacts> {
+  const builder = new FactTableBuilder();
+  for await (const chunk of store.actFacts()) builder.addChunk(chunk);
+  const table = builder.build();
   const who = await individuals(store);
   const numbers = new Map<string, number>();
   const units = Int32Array.from(table.personIds, (id) => {
@@ -54,17 +82,9 @@ export async function analysisData(store: Store): Promise<AnalysisData> {
     }
     return n;
   });
-  // Persons (sex, birth, origin) are read only when a count asks for victims' attributes, and
-  // evidentiary levels only when a count asks for standards of proof.
-  const context: AnalysisContext = {
-    facilities,
-    individualOf: (id) => who.of(id),
-    units,
-    unitCount: numbers.size,
-  };
-  const data = { table, context, loadedIn: (performance.now() - started) / 1000 };
-  cache.set(store, { mark, data, scopes: new Map() });
-  return data;
+  const numbered = { table, units, unitCount: numbers.size };
+  await store.saveAnalysisSnapshot(FACTS, mark, encodeFacts(numbered));
+  return numbered;
 }
 
 /** Fills `context.levels` (reads every act once); a no-op when done for this state of the database. */

@@ -8,8 +8,6 @@ export type PersonInfo = { sex?: string; birthYear?: number; province?: string }
 /** Everything beyond the acts that counting needs. */
 export type AnalysisContext = {
   facilities: ReadonlyMap<string, FacilityInfo>;
-  /** The individual a person record resolves to (itself before any resolution run). */
-  individualOf: (personId: string) => string;
   /** Individuals as dense numbers, by index of `FactTable.personIds`. */
   units: Int32Array;
   unitCount: number;

@@ -5,6 +5,7 @@ import type { Person } from '../domain/person.ts';
 import type { Source } from '../domain/source.ts';
 import { evidentiaryStatuses } from '../proof/evidentiary-statuses.ts';
 import { readRecord } from '../records/read-record.ts';
+import { individuals } from '../resolution/individuals.ts';
 import type { Store } from '../store/store.ts';
 import type { ActFact } from './act-fact.ts';
 import { analysisData } from './analysis-data.ts';
@@ -49,7 +50,7 @@ export async function perpetratorDossier(
 ): Promise<Dossier | undefined> {
   authorize(viewer, 'read-identifying');
   const data = await analysisData(store);
-  const individual = data.context.individualOf(personId);
+  const individual = (await individuals(store)).of(personId);
   const first = await readRecord(store, viewer, keys, personId, 'perpetrator dossier');
   if (first?.type !== 'person') return undefined;
   // Every person record resolved to the same individual.

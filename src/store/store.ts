@@ -158,6 +158,14 @@ export interface Store {
    * compare it to know when to recompute.
    */
   changeMark(): Promise<string>;
+  /** Where the records stand: the last record and the last earlier version stored (see `recordsChangedSince`). */
+  recordsMark(): Promise<RecordsMark>;
+  /** Canonical JSON of the records of a type added or edited after a mark (tombstones included). */
+  recordsChangedSince(type: RecordType, mark: RecordsMark): AsyncIterable<string>;
+  /** A saved analysis snapshot of a kind, with the mark of the state it reflects. */
+  analysisSnapshot(kind: string): Promise<{ mark: string; data: Uint8Array } | undefined>;
+  /** Saves an analysis snapshot; `false` (nothing saved) when the store cannot write now. */
+  saveAnalysisSnapshot(kind: string, mark: string, data: Uint8Array): Promise<boolean>;
   /** Records whose text contains every term of the query (Hangul substrings, English word prefixes). */
   search(query: SearchQuery, scope: SearchScope): Promise<SearchHit[]>;
   /** Live records of `fromType` that point to the record `targetId` (e.g. a file's custody entries). */
@@ -214,7 +222,7 @@ export interface Store {
   uprStateClaims(query: { state_under_review?: string; session?: number }): Promise<UprStateClaim[]>;
   /** Starts an all-or-nothing write. Only one may be open at a time. */
   /** Every live act's analysis facts (the `act_facts` projection) in storage order, in chunks of rows. */
-  actFacts(): AsyncIterable<ActFactChunk>;
+  actFacts(rowsPerChunk?: number): AsyncIterable<ActFactChunk>;
   /** Adds a UPR review (date, documents) or completes the stored one. */
   addUprReview(review: UprReview): Promise<void>;
   /** Reviews (of one state, or all), with their documents and how their recommendations were answered. */
@@ -230,3 +238,6 @@ export interface Store {
   beginWrite(): Promise<WriteSession>;
   close(): Promise<void>;
 }
+
+/** The last record sequence number and the last version sequence number. */
+export type RecordsMark = { records: number; versions: number };

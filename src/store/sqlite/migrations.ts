@@ -285,6 +285,20 @@ export const MIGRATIONS: Migration[] = [
       INSERT INTO act_facts ${FACT_SELECT.replaceAll('NEW.', 'r.')} FROM records r WHERE r.type = 'act' AND r.deleted = 0;
     `,
   },
+  {
+    version: 12,
+    name: 'analysis snapshots',
+    sql: `
+      -- Derived analysis data saved between runs (the act facts as columns; persons' attributes,
+      -- sealed with the data key), each with the mark of the database state it reflects.
+      CREATE TABLE analysis_snapshots (
+        kind TEXT PRIMARY KEY,
+        mark TEXT NOT NULL,
+        saved_at TEXT NOT NULL,
+        data BLOB NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 /** Brings a database up to the newest schema, each migration in its own transaction. */

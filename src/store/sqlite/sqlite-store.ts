@@ -29,6 +29,7 @@ import type {
   ListQuery,
   PreparedRecord,
   QueueRow,
+  RecordsMark,
   ReviewRow,
   SearchHit,
   SearchQuery,
@@ -275,7 +276,7 @@ export class SqliteStore implements Store {
     return selectUprStateClaims(this.db, query);
   }
 
-  async *actFacts(): AsyncIterable<ActFactChunk> {
+  async *actFacts(rowsPerChunk = ACT_FACT_CHUNK): AsyncIterable<ActFactChunk> {
     // SQLite joins each column of a chunk into one string: reading values one by one costs about
     // a microsecond each through node:sqlite, joining them a few nanoseconds. One aggregate reads
     // the chunk's rows once, so every column lists them in the same order.
@@ -285,7 +286,7 @@ export class SqliteStore implements Store {
       FROM (SELECT * FROM act_facts WHERE seq > ? ORDER BY seq LIMIT ?)`);
     let after = 0;
     for (;;) {
-      const chunk = select.get(after, ACT_FACT_CHUNK) as unknown as ActFactChunk & { last: number | null };
+      const chunk = select.get(after, rowsPerChunk) as unknown as ActFactChunk & { last: number | null };
       if (chunk.rows === 0 || chunk.last === null) return;
       after = chunk.last;
       yield chunk;
@@ -327,6 +328,40 @@ export class SqliteStore implements Store {
         (SELECT coalesce(max(seq), 0) FROM resolution_runs) AS mark`)
       .get();
     return String(row?.mark ?? '');
+  }
+
+  async recordsMark(): Promise<RecordsMark> {
+    const row = this.db
+      .prepare(`SELECT (SELECT coalesce(max(seq), 0) FROM records) AS records,
+        (SELECT coalesce(max(seq), 0) FROM record_versions) AS versions`)
+      .get();
+    return { records: Number(row?.records ?? 0), versions: Number(row?.versions ?? 0) };
+  }
+
+  async *recordsChangedSince(type: RecordType, mark: RecordsMark): AsyncIterable<string> {
+    // An edit keeps the record's seq and moves its earlier version to record_versions.
+    const statement = this.db.prepare(`SELECT doc FROM records WHERE type = ? AND (seq > ? OR id IN
+      (SELECT id FROM record_versions WHERE seq > ?)) ORDER BY seq`);
+    for (const row of statement.iterate(type, mark.records, mark.versions)) yield row.doc as string;
+  }
+
+  async analysisSnapshot(kind: string): Promise<{ mark: string; data: Uint8Array } | undefined> {
+    const row = this.db.prepare('SELECT mark, data FROM analysis_snapshots WHERE kind = ?').get(kind);
+    return row ? { mark: String(row.mark), data: row.data as Uint8Array } : undefined;
+  }
+
+  async saveAnalysisSnapshot(kind: string, mark: string, data: Uint8Array): Promise<boolean> {
+    if (this.writing || this.db.isTransaction) return false;
+    try {
+      this.db
+        .prepare(`INSERT INTO analysis_snapshots (kind, mark, saved_at, data) VALUES (?, ?, ?, ?)
+          ON CONFLICT (kind) DO UPDATE SET mark = excluded.mark, saved_at = excluded.saved_at, data = excluded.data`)
+        .run(kind, mark, new Date().toISOString(), data);
+      return true;
+    } catch {
+      // A read-only or busy database: the snapshot is only a saving of time.
+      return false;
+    }
   }
 
   async recordVersions(id: string): Promise<VersionRow[]> {
