@@ -8,7 +8,7 @@ import type { AnalysisContext, FacilityInfo } from './dimensions.ts';
 import type { FactTable } from './fact-table.ts';
 import { FactTableBuilder } from './fact-table-builder.ts';
 import { decodeFacts, encodeFacts, type NumberedFacts } from './fact-table-codec.ts';
-import { personInfos } from './person-infos.ts';
+import { personsOfFacts } from './person-infos.ts';
 
 /** Everything the counts read, loaded once per state of the database. */
 export type AnalysisData = { table: FactTable; context: AnalysisContext; loadedIn: number };
@@ -109,8 +109,8 @@ export async function withEvidentiaryLevels(
 export async function withPersons(store: Store, keys: FieldKeys, data: AnalysisData): Promise<void> {
   const entry = cache.get(store);
   if (!entry || entry.data !== data || entry.persons) return;
-  const infos = await personInfos(store, keys);
-  data.context = { ...data.context, persons: data.table.personIds.map((id) => infos.get(id)) };
+  const persons = await personsOfFacts(store, keys, entry.mark, data.table.personIds);
+  data.context = { ...data.context, persons };
   entry.persons = true;
 }
 

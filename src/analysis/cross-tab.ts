@@ -30,9 +30,6 @@ export type CrossTab = CountTable & {
   rangedActs: number;
 };
 
-/** Label numbers of one dimension stay below this (a cell is row × CELL_SPAN + column). */
-const CELL_SPAN = 1 << 16;
-
 /**
  * Counts units by one or two dimensions. Pure. Acts are counted once per cell they fall in; victims
  * and perpetrators are individuals (resolved persons), each counted once per cell however many acts
@@ -51,22 +48,33 @@ export function crossTab(
   const rowOut = new Int32Array(rowsBy.most);
   const columnOut = new Int32Array(columnsBy.most);
   const measure = request.measure;
-  const acts = new Map<number, number>();
-  const sets = new Map<number, DistinctCounter>();
+  // Cells by row then column label number.
+  const acts: number[][] = [];
+  const sets: DistinctCounter[][] = [];
+  const rowOf = <T>(cells: T[][], r: number): T[] => {
+    let row = cells[r];
+    if (!row) {
+      row = [];
+      cells[r] = row;
+    }
+    return row;
+  };
   const capacity = measure === 'facilities' ? undefined : context.unitCount;
   const all = distinctCounter(capacity);
   const add = (rows: number, columns: number, unit: number) => {
     all.add(unit);
-    for (let a = 0; a < rows; a++)
+    for (let a = 0; a < rows; a++) {
+      const row = rowOf(sets, rowOut[a] as number);
       for (let b = 0; b < columns; b++) {
-        const cell = (rowOut[a] as number) * CELL_SPAN + (columnOut[b] as number);
-        let set = sets.get(cell);
+        const c = columnOut[b] as number;
+        let set = row[c];
         if (!set) {
           set = distinctCounter(capacity);
-          sets.set(cell, set);
+          row[c] = set;
         }
         set.add(unit);
       }
+    }
   };
   const places = measure === 'facilities' ? placeNumbers(table, context) : undefined;
   const perVictim =
@@ -100,11 +108,13 @@ export function crossTab(
     const columns = columnsBy.of(i, columnOut);
     if (measure === 'acts') {
       if (rows * columns > 1) multiCategory = true;
-      for (let a = 0; a < rows; a++)
+      for (let a = 0; a < rows; a++) {
+        const row = rowOf(acts, rowOut[a] as number);
         for (let b = 0; b < columns; b++) {
-          const cell = (rowOut[a] as number) * CELL_SPAN + (columnOut[b] as number);
-          acts.set(cell, (acts.get(cell) ?? 0) + 1);
+          const c = columnOut[b] as number;
+          row[c] = (row[c] ?? 0) + 1;
         }
+      }
     } else if (places) {
       const f = table.facility[i] as number;
       if (f >= 0) add(rows, columns, places[f] as number);
@@ -113,12 +123,9 @@ export function crossTab(
         add(rows, columns, context.units[units.items[k] as number] as number);
   }
 
-  const counted = measure === 'acts' ? acts.keys() : sets.keys();
-  const { rows, columns } = usedLabels(counted, rowsBy, columnsBy);
-  const cellOf = (r: number, c: number) => {
-    const cell = r * CELL_SPAN + c;
-    return measure === 'acts' ? (acts.get(cell) ?? 0) : (sets.get(cell)?.size ?? 0);
-  };
+  const { rows, columns } = usedLabels(measure === 'acts' ? acts : sets, rowsBy, columnsBy);
+  const cellOf = (r: number, c: number) =>
+    measure === 'acts' ? (acts[r]?.[c] ?? 0) : (sets[r]?.[c]?.size ?? 0);
   const cells = rows.map((r) => columns.map((c) => cellOf(r.code, c.code)));
   const sum = cells.flat().reduce((a, b) => a + b, 0);
   const distinctTotal = measure === 'acts' ? actsCounted : all.size;
@@ -137,15 +144,15 @@ export function crossTab(
 type Key = { key: string; code: number };
 
 /** The row and column labels some unit was counted in, in display order. */
-function usedLabels(cells: Iterable<number>, rowsBy: Categorizer, columnsBy: Categorizer) {
-  if (rowsBy.labels.length >= CELL_SPAN || columnsBy.labels.length >= CELL_SPAN)
-    throw new Error(`more than ${CELL_SPAN} categories`);
+function usedLabels(cells: unknown[][], rowsBy: Categorizer, columnsBy: Categorizer) {
   const rowCodes = new Set<number>();
   const columnCodes = new Set<number>();
-  for (const cell of cells) {
-    rowCodes.add(Math.floor(cell / CELL_SPAN));
-    columnCodes.add(cell % CELL_SPAN);
-  }
+  cells.forEach((row, r) => {
+    rowCodes.add(r);
+    row.forEach((_, c) => {
+      columnCodes.add(c);
+    });
+  });
   const keys = (codes: Set<number>, labels: string[]): Key[] =>
     [...codes]
       .map((code) => ({ key: labels[code] as string, code }))

@@ -17,17 +17,16 @@ const TYPED = [
   'involvement',
 ] as const;
 const LISTS = ['laws', 'norms', 'sources', 'victims', 'perpetrators'] as const;
+/** Long lists (an entry per act, person or source): joined by newlines, split on first use. */
+const LONG = ['ids', 'personIds', 'sourceIds'] as const;
 const STRINGS = [
-  'ids',
   'actTypes',
   'facilities',
   'statuses',
   'confidentialities',
   'lawCodes',
   'normCodes',
-  'sourceIds',
   'involvements',
-  'personIds',
 ] as const;
 const FORMAT = 'daylight-facts/1';
 
@@ -36,6 +35,7 @@ type Header = {
   size: number;
   unitCount: number;
   strings: Record<(typeof STRINGS)[number], string[]>;
+  long: Record<(typeof LONG)[number], { joined: string; length: number }>;
   arrays: { name: string; kind: Kind; length: number }[];
 };
 
@@ -55,6 +55,9 @@ export function encodeFacts(facts: NumberedFacts): Uint8Array {
     size: table.size,
     unitCount: facts.unitCount,
     strings: Object.fromEntries(STRINGS.map((name) => [name, table[name]])) as Header['strings'],
+    long: Object.fromEntries(
+      LONG.map((name) => [name, { joined: table[name].join('\n'), length: table[name].length }]),
+    ) as Header['long'],
     arrays: arrays.map(([name, array]) => ({
       name,
       kind: array.constructor.name as Kind,
@@ -94,7 +97,7 @@ export function decodeFacts(bytes: Uint8Array): NumberedFacts {
     return array as T;
   };
   const list = (name: string): Lists => ({ start: typed(`${name}.start`), items: typed(`${name}.items`) });
-  const table: FactTable = {
+  const table = {
     size: header.size,
     ...header.strings,
     actType: typed('actType'),
@@ -109,8 +112,25 @@ export function decodeFacts(bytes: Uint8Array): NumberedFacts {
     sources: list('sources'),
     victims: list('victims'),
     perpetrators: list('perpetrators'),
-  };
+  } as FactTable;
+  for (const name of LONG) lazyList(table, name, header.long[name]);
   return { table, units: typed('units'), unitCount: header.unitCount };
+}
+
+/** A list property split from its joined form when first read (a cold count may never need it). */
+function lazyList(
+  table: FactTable,
+  name: (typeof LONG)[number],
+  stored: { joined: string; length: number },
+): void {
+  let list: string[] | undefined;
+  Object.defineProperty(table, name, {
+    enumerable: true,
+    get: () => {
+      if (!list) list = stored.length === 0 ? [] : stored.joined.split('\n');
+      return list;
+    },
+  });
 }
 
 function lengthOf(n: number): Uint8Array {

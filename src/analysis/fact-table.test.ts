@@ -201,6 +201,13 @@ describe('act facts read from the database', () => {
       const text = Buffer.from(persons.data).toString('utf8');
       assert.ok(text.startsWith('enc:v1:'), "persons' attributes are sealed");
       assert.ok(!text.includes('male'), 'no attribute in clear');
+      const ofFacts = await first.analysisSnapshot('persons-of-facts');
+      assert.equal(ofFacts?.mark, facts?.mark);
+      assert.ok(
+        Buffer.from(ofFacts?.data ?? [])
+          .toString('utf8')
+          .startsWith('enc:v1:'),
+      );
 
       // Another process opens the same database: it reads the snapshot and counts the same.
       const second = openSqliteStore(path);
