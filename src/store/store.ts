@@ -220,6 +220,10 @@ export interface Store {
   addUprStateClaims(claims: readonly UprStateClaim[]): Promise<number>;
   /** State claims of a state (and session), in report order. */
   uprStateClaims(query: { state_under_review?: string; session?: number }): Promise<UprStateClaim[]>;
+  /** Sets the themes (UPR issues) of state claims, replacing earlier ones. */
+  setUprClaimIssues(entries: readonly UprClaimIssues[]): Promise<void>;
+  /** The themes analysts gave state claims. */
+  uprClaimIssues(): Promise<UprClaimIssues[]>;
   /** Starts an all-or-nothing write. Only one may be open at a time. */
   /** Every live act's analysis facts (the `act_facts` projection) in storage order, in chunks of rows. */
   actFacts(rowsPerChunk?: number): AsyncIterable<ActFactChunk>;
@@ -241,3 +245,12 @@ export interface Store {
 
 /** The last record sequence number and the last version sequence number. */
 export type RecordsMark = { records: number; versions: number };
+
+/** The themes an analyst gave one state claim (by document and paragraph). */
+export type UprClaimIssues = {
+  document: string;
+  paragraph: string;
+  issues: string[];
+  set_by: string;
+  set_at: string;
+};

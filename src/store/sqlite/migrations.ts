@@ -299,6 +299,21 @@ export const MIGRATIONS: Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 13,
+    name: 'themes of state claims set by analysts',
+    sql: `
+      -- The UPR issues (themes) an analyst gave a state claim, replacing the classifier's suggestion.
+      CREATE TABLE upr_claim_issues (
+        document TEXT NOT NULL,
+        paragraph TEXT NOT NULL,
+        issues TEXT NOT NULL,
+        set_by TEXT NOT NULL,
+        set_at TEXT NOT NULL,
+        PRIMARY KEY (document, paragraph)
+      ) STRICT;
+    `,
+  },
 ];
 
 /** Brings a database up to the newest schema, each migration in its own transaction. */

@@ -36,6 +36,7 @@ import type {
   SearchScope,
   SessionRow,
   Store,
+  UprClaimIssues,
   VersionRow,
   WriteOutcome,
   WriteSession,
@@ -270,6 +271,35 @@ export class SqliteStore implements Store {
   async addUprStateClaims(claims: readonly UprStateClaim[]): Promise<number> {
     if (this.writing) throw new Error('a write session is open on this store');
     return insertUprStateClaims(this.db, claims);
+  }
+
+  async setUprClaimIssues(entries: readonly UprClaimIssues[]): Promise<void> {
+    if (this.writing) throw new Error('a write session is open on this store');
+    const upsert = this.db.prepare(`INSERT INTO upr_claim_issues (document, paragraph, issues, set_by, set_at)
+      VALUES (?, ?, ?, ?, ?) ON CONFLICT (document, paragraph) DO UPDATE SET issues = excluded.issues,
+      set_by = excluded.set_by, set_at = excluded.set_at`);
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      for (const e of entries)
+        upsert.run(e.document, e.paragraph, JSON.stringify(e.issues), e.set_by, e.set_at);
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  async uprClaimIssues(): Promise<UprClaimIssues[]> {
+    return this.db
+      .prepare('SELECT document, paragraph, issues, set_by, set_at FROM upr_claim_issues')
+      .all()
+      .map((row) => ({
+        document: String(row.document),
+        paragraph: String(row.paragraph),
+        issues: JSON.parse(String(row.issues)) as string[],
+        set_by: String(row.set_by),
+        set_at: String(row.set_at),
+      }));
   }
 
   async uprStateClaims(query: { state_under_review?: string; session?: number }): Promise<UprStateClaim[]> {

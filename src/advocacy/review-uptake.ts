@@ -1,0 +1,38 @@
+import type { Store } from '../store/store.ts';
+import { loadRecommendationClassifier } from '../upr/load-recommendation-classifier.ts';
+import { classifyRecommendation } from '../upr/recommendation-classifier.ts';
+import type { UprRecommendation } from '../upr/upr-recommendation.ts';
+import { matchUptake, type OurRecommendation, type Uptake, type UptakeThresholds } from './uptake.ts';
+
+/** Every recommendation made in one review (the knowledge base holds them once the report is imported). */
+export async function recommendationsOfReview(
+  store: Store,
+  review: { state_under_review: string; session: number },
+): Promise<UprRecommendation[]> {
+  const rows: UprRecommendation[] = [];
+  for (let offset = 0; ; offset += 1000) {
+    const page = await store.searchUprRecommendations({ ...review, limit: 1000, offset });
+    rows.push(...page.rows);
+    if (rows.length >= page.total || page.rows.length === 0) return rows;
+  }
+}
+
+/**
+ * Uptake of our recommendations in a review already in the knowledge base (import its Working Group
+ * report first: `daylight upr extract`). Ours without themes get the classifier's issues.
+ */
+export async function reviewUptake(
+  store: Store,
+  ours: readonly OurRecommendation[],
+  review: { state_under_review: string; session: number },
+  thresholds?: UptakeThresholds,
+): Promise<Uptake & { made: number }> {
+  const made = await recommendationsOfReview(store, review);
+  let classifier: ReturnType<typeof loadRecommendationClassifier> | undefined;
+  const themed = ours.map((o) => {
+    if (o.themes.length > 0) return o;
+    classifier ??= loadRecommendationClassifier();
+    return { ...o, themes: classifyRecommendation(classifier, o.text).issues };
+  });
+  return { ...matchUptake(themed, made, thresholds), made: made.length };
+}
