@@ -21,6 +21,7 @@ export const USE_CASES = [
   'read-audit',
   'backup-restore',
   'rotate-keys',
+  'manage-advocacy',
 ] as const;
 export type UseCase = (typeof USE_CASES)[number];
 
@@ -53,13 +54,26 @@ const COORDINATOR: Partial<Record<UseCase, Grant>> = {
   'export-identifying': S,
   'export-anonymised': S,
   'read-audit': true,
+  'manage-advocacy': true,
 };
 
 export const PERMISSIONS: Record<Role, Partial<Record<UseCase, Grant>>> = {
   public: { 'read-records': P, search: P, 'view-statistics': P },
   viewer: { 'read-records': I, search: I, 'view-statistics': I },
-  advocate: { 'read-records': I, search: I, 'view-statistics': I, 'export-anonymised': I },
-  analyst: { 'read-records': I, search: I, 'view-statistics': R, 'export-anonymised': R },
+  advocate: {
+    'read-records': I,
+    search: I,
+    'view-statistics': I,
+    'export-anonymised': I,
+    'manage-advocacy': true,
+  },
+  analyst: {
+    'read-records': I,
+    search: I,
+    'view-statistics': R,
+    'export-anonymised': R,
+    'manage-advocacy': true,
+  },
   reviewer: {
     'read-records': R,
     'read-identifying': R,

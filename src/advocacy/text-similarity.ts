@@ -66,6 +66,26 @@ export function cosine(a: Vector, b: Vector): number {
   return dot;
 }
 
+/**
+ * How much of `part`'s wording `whole` contains: the share of `part`'s weight on terms `whole` also
+ * has (0 … 1). Asymmetric: a long recommendation that carries all of a short one covers it fully.
+ */
+export function coverage(part: Vector, whole: Vector): number {
+  let covered = 0;
+  for (const [term, w] of part) if (whole.has(term)) covered += w * w;
+  return covered;
+}
+
+/**
+ * How far the given text carries each indexed text: the larger of their cosine similarity (the same
+ * ask in other words) and the share of the indexed text it contains (`coverage`: the ask within a
+ * longer text).
+ */
+export function carried(index: TextIndex, text: string): number[] {
+  const v = vectorOf(text, index.idf);
+  return index.vectors.map((u) => Math.max(cosine(u, v), coverage(u, v)));
+}
+
 /** The similarity of a text with every indexed text. */
 export function similarities(index: TextIndex, text: string): number[] {
   const v = vectorOf(text, index.idf);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { UprRecommendation } from '../upr/upr-recommendation.ts';
-import { similarities, textIndex } from './text-similarity.ts';
+import { carried, textIndex } from './text-similarity.ts';
 
 /** One of our recommendations, as advocated before a review (our own id, text, themes). */
 export const OurRecommendation = z.strictObject({
@@ -11,14 +11,15 @@ export const OurRecommendation = z.strictObject({
 });
 export type OurRecommendation = z.infer<typeof OurRecommendation>;
 
-/** Where similarity counts as a match, and from where a pair is shown for a person to decide. */
+/** From which share of our wording a recommendation made counts as uptake, and from which it is shown for a person to decide. */
 export type UptakeThresholds = { match: number; review: number };
-export const DEFAULT_UPTAKE_THRESHOLDS: UptakeThresholds = { match: 0.45, review: 0.15 };
+export const DEFAULT_UPTAKE_THRESHOLDS: UptakeThresholds = { match: 0.45, review: 0.3 };
 
 /** A recommendation made in the review set beside the one of ours it is closest to. */
 export type UptakePair = {
   ours: string;
   made: UprRecommendation;
+  /** How far the one made carries ours (0 … 1; see `carried`). */
   similarity: number;
   /** `match` at or above the match threshold; `review` between the two thresholds. */
   decision: 'match' | 'review';
@@ -36,9 +37,10 @@ export type Uptake = {
 
 /**
  * Matches our recommendations with those made in a review: each recommendation made is set beside
- * the one of ours its wording is most like (TF-IDF cosine, see `text-similarity.ts`); at or above
- * `match` it counts as uptake, between `review` and `match` it is listed for a person to decide.
- * Pure.
+ * the one of ours it carries most of (`carried`: the larger of the TF-IDF cosine of the two texts
+ * and the share of our wording found in it, so that a state's longer recommendation that includes
+ * our ask counts); at or above `match` it counts as uptake, between `review` and `match` it is
+ * listed for a person to decide. Pure.
  */
 export function matchUptake(
   ours: readonly OurRecommendation[],
@@ -53,7 +55,7 @@ export function matchUptake(
   );
   const pairs: UptakePair[] = [];
   for (const recommendation of made) {
-    const scores = similarities(index, recommendation.text);
+    const scores = carried(index, recommendation.text);
     let best = -1;
     scores.forEach((s, i) => {
       if (best < 0 || s > (scores[best] as number)) best = i;

@@ -1,0 +1,152 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { AdvocacyError, knownIssues, setClaimIssues } from '../../advocacy/claim-themes.ts';
+import { claimsRegister } from '../../advocacy/claims-register.ts';
+import { readJsonLines } from '../../advocacy/read-json-lines.ts';
+import { reviewUptake } from '../../advocacy/review-uptake.ts';
+import { DEFAULT_UPTAKE_THRESHOLDS, OurRecommendation } from '../../advocacy/uptake.ts';
+import { formatProblem } from '../../interchange/import-records.ts';
+import { describeFigure } from '../../provenance/figure-query.ts';
+import { CommandError, parseOptions, withContext } from '../context.ts';
+
+const UptakeOptions = z.strictObject({
+  to: z.string().min(1),
+  session: z.coerce.number().int().min(1),
+  match: z.coerce.number().min(0).max(1).default(DEFAULT_UPTAKE_THRESHOLDS.match),
+  review: z.coerce.number().min(0).max(1).default(DEFAULT_UPTAKE_THRESHOLDS.review),
+});
+
+/** `daylight upr claims …` and `daylight upr uptake`: state claims against evidence; uptake after a review. */
+export function registerUprAdvocacy(upr: Command): void {
+  const program = upr.parent as Command;
+  const claims = upr
+    .command('claims')
+    .description(
+      'the state claims register: each claim of the state under review beside the verified acts that bear on it',
+    )
+    .option('--to <state>', 'state under review (e.g. "DPR Korea")')
+    .option('--session <n>', 'only claims made in this session')
+    .option('--json', 'as JSON')
+    .action(async (options: { to?: string; session?: string; json?: boolean }) => {
+      const session = options.session === undefined ? undefined : Number(options.session);
+      if (session !== undefined && !Number.isInteger(session))
+        throw new CommandError('--session: expected a number', 2);
+      await withContext(program.opts(), async ({ store, viewer, keys }) => {
+        const register = await claimsRegister(store, viewer, await keys(), {
+          state_under_review: options.to,
+          session,
+        });
+        if (options.json) {
+          process.stdout.write(`${JSON.stringify(register, null, 2)}\n`);
+          return;
+        }
+        for (const c of register) {
+          process.stdout.write(`${c.document} ¶${c.paragraph} (session ${c.session}): ${c.text}\n`);
+          process.stdout.write(`  themes (${c.issuesBy}): ${c.issues.join('; ') || '—'}\n`);
+          if (!c.evidence) {
+            process.stdout.write('  evidence: no act type bears on these themes\n');
+            continue;
+          }
+          const types = c.evidence.byType.map((t) => `${t.act_type} ${t.acts ?? '<suppressed>'}`).join(', ');
+          process.stdout.write(
+            `  evidence: ${c.evidence.acts ?? '<suppressed>'} verified acts from ${c.year} on (${types || 'none'})\n`,
+          );
+          process.stdout.write(`  explain: ${describeFigure(c.evidence.query)} status=verified\n`);
+        }
+      });
+    });
+  claims
+    .command('set-issues')
+    .description("give a claim its themes (UPR issues), replacing the classifier's suggestion")
+    .requiredOption('--document <symbol>', 'the document, e.g. A/HRC/42/10')
+    .requiredOption('--paragraph <n>', 'its paragraph number')
+    .requiredOption('--issues <list>', 'UPR issues, separated by ";" (see `daylight upr claims issues`)')
+    .action(async (options: { document: string; paragraph: string; issues: string }) => {
+      const issues = options.issues
+        .split(';')
+        .map((i) => i.trim())
+        .filter(Boolean);
+      await withContext(program.opts(), async ({ store, viewer }) => {
+        try {
+          await setClaimIssues(store, viewer, options, issues);
+        } catch (error) {
+          if (error instanceof AdvocacyError) throw new CommandError(`--${error.field}: ${error.message}`, 2);
+          throw error;
+        }
+        process.stdout.write(`${options.document} ¶${options.paragraph}: ${issues.join('; ')}\n`);
+      });
+    });
+  claims
+    .command('issues')
+    .description('the UPR issues a claim may be given')
+    .action(() => {
+      process.stdout.write(`${knownIssues().join('\n')}\n`);
+    });
+
+  upr
+    .command('uptake')
+    .description(
+      'which of our recommendations states made in a review (the review must be in the knowledge base)',
+    )
+    .requiredOption(
+      '--ours <file>',
+      'our recommendations, JSON lines: {"id", "text", "themes"?: [UPR issues]}',
+    )
+    .requiredOption('--to <state>', 'state under review (e.g. "DPR Korea")')
+    .requiredOption('--session <n>', 'the session of the review')
+    .option(
+      '--match <similarity>',
+      `counted as uptake from this similarity (default ${DEFAULT_UPTAKE_THRESHOLDS.match})`,
+    )
+    .option(
+      '--review <similarity>',
+      `listed for a person to decide from this similarity (default ${DEFAULT_UPTAKE_THRESHOLDS.review})`,
+    )
+    .option('--json', 'as JSON')
+    .action(async (raw: { ours: string; json?: boolean } & Record<string, unknown>) => {
+      const options = parseOptions(UptakeOptions, {
+        to: raw.to,
+        session: raw.session,
+        match: raw.match,
+        review: raw.review,
+      });
+      if (!existsSync(raw.ours)) throw new CommandError(`no such file: ${raw.ours}`, 2);
+      const read = readJsonLines(raw.ours, readFileSync(raw.ours, 'utf8'), OurRecommendation);
+      if (!read.ok) {
+        for (const problem of read.problems.slice(0, 50)) process.stderr.write(`${formatProblem(problem)}\n`);
+        throw new CommandError(`nothing matched (${read.problems.length} problems in ${raw.ours})`, 2);
+      }
+      if (options.review > options.match) throw new CommandError('--review: must not exceed --match', 2);
+      await withContext(program.opts(), async ({ store }) => {
+        const uptake = await reviewUptake(
+          store,
+          read.values,
+          { state_under_review: options.to, session: options.session },
+          { match: options.match, review: options.review },
+        );
+        if (raw.json) {
+          process.stdout.write(`${JSON.stringify(uptake, null, 2)}\n`);
+          return;
+        }
+        if (uptake.made === 0)
+          throw new CommandError(
+            `no recommendations of ${options.to}, session ${options.session}: import the report first (daylight upr extract --import)`,
+            2,
+          );
+        process.stdout.write(`${uptake.made} recommendations made; ${read.values.length} of ours\n`);
+        for (const p of uptake.pairs)
+          process.stdout.write(
+            `${p.decision === 'match' ? 'taken up' : 'to review'}  ${p.similarity.toFixed(2)}  ${p.ours} ← ${p.made.recommending_state}${p.made.paragraph ? ` (${p.made.paragraph})` : ''}: ${p.made.text}\n`,
+          );
+        process.stdout.write('\nby state:\n');
+        for (const s of uptake.byState)
+          process.stdout.write(`  ${s.state}${s.group ? ` (${s.group})` : ''}: ${s.ours.join(', ')}\n`);
+        process.stdout.write('by theme:\n');
+        for (const t of uptake.byTheme)
+          process.stdout.write(`  ${t.theme}: ${t.takenUp} of ${t.ours} taken up, by ${t.states} states\n`);
+        if (uptake.notTakenUp.length > 0)
+          process.stdout.write(`not taken up: ${uptake.notTakenUp.join(', ')}\n`);
+      });
+    });
+}
