@@ -1,22 +1,11 @@
 import type { FieldKeys } from '../access/field-cipher.ts';
 import type { Viewer } from '../access/roles.ts';
-import { tabulate } from '../analysis/statistics.ts';
-import { FigureQuery } from '../provenance/figure-query.ts';
 import type { Store } from '../store/store.ts';
 import { loadRecommendationClassifier } from '../upr/load-recommendation-classifier.ts';
 import { classifyRecommendation } from '../upr/recommendation-classifier.ts';
 import { followUpMapping } from '../upr/upr-follow-up.ts';
 import type { UprStateClaim } from '../upr/upr-recommendation.ts';
-
-/** What the documented evidence says on the matters a claim concerns. */
-export type ClaimEvidence = {
-  /** Verified acts of the claim's act types that began in the claim's year or later (`null`: suppressed). */
-  acts: number | null;
-  /** Per top-level act type (disclosure-controlled numbers for the public: `null` where suppressed). */
-  byType: { act_type: string; acts: number | null }[];
-  /** The figure as `daylight explain` takes it (plus `--status verified`). */
-  query: FigureQuery;
-};
+import { type Evidence, verifiedActsSince } from './evidence.ts';
 
 /** One claim of a state beside the evidence that bears on it. */
 export type RegisteredClaim = UprStateClaim & {
@@ -26,7 +15,7 @@ export type RegisteredClaim = UprStateClaim & {
   actTypes: string[];
   /** The year of the review the claim was made in. */
   year: number | undefined;
-  evidence: ClaimEvidence | undefined;
+  evidence: Evidence | undefined;
 };
 
 /**
@@ -56,25 +45,10 @@ export async function claimsRegister(
       analyst ?? classifyRecommendation(classifier as NonNullable<typeof classifier>, claim.text).issues;
     const actTypes = [...new Set(issues.flatMap((issue) => issueTypes[issue] ?? []))].sort();
     const year = session_years.years[String(claim.session)];
-    let evidence: ClaimEvidence | undefined;
-    if (actTypes.length > 0 && year !== undefined) {
-      const filter = FigureQuery.parse({ act_types: actTypes, after_year: year - 1 });
-      const tab = await tabulate(
-        store,
-        viewer,
-        keys,
-        { measure: 'acts', rows: 'act_type_top', filter, dating: 'first-year' },
-        { basis: 'verified' },
-      );
-      const published = tab.published;
-      evidence = {
-        acts: published ? published.total : tab.table.distinctTotal,
-        byType: published
-          ? published.rows.map((row, i) => ({ act_type: row.key, acts: published.cells[i]?.[0] ?? null }))
-          : tab.table.rows.map((row, i) => ({ act_type: row.key, acts: tab.table.cells[i]?.[0] ?? 0 })),
-        query: filter,
-      };
-    }
+    const evidence =
+      actTypes.length > 0 && year !== undefined
+        ? await verifiedActsSince(store, viewer, keys, actTypes, year)
+        : undefined;
     register.push({
       ...claim,
       issues,

@@ -2,6 +2,7 @@ import type { Store } from '../store/store.ts';
 import { loadRecommendationClassifier } from '../upr/load-recommendation-classifier.ts';
 import { classifyRecommendation } from '../upr/recommendation-classifier.ts';
 import type { UprRecommendation } from '../upr/upr-recommendation.ts';
+import { allRecommendationsTo } from './drafting-aid.ts';
 import { matchUptake, type OurRecommendation, type Uptake, type UptakeThresholds } from './uptake.ts';
 
 /** Every recommendation made in one review (the knowledge base holds them once the report is imported). */
@@ -9,12 +10,9 @@ export async function recommendationsOfReview(
   store: Store,
   review: { state_under_review: string; session: number },
 ): Promise<UprRecommendation[]> {
-  const rows: UprRecommendation[] = [];
-  for (let offset = 0; ; offset += 1000) {
-    const page = await store.searchUprRecommendations({ ...review, limit: 1000, offset });
-    rows.push(...page.rows);
-    if (rows.length >= page.total || page.rows.length === 0) return rows;
-  }
+  return (await allRecommendationsTo(store, review.state_under_review)).filter(
+    (r) => r.session === review.session,
+  );
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { AdvocacyError, knownIssues, setClaimIssues } from '../../advocacy/claim-themes.ts';
 import { claimsRegister } from '../../advocacy/claims-register.ts';
+import { adviseDrafts } from '../../advocacy/drafting-aid.ts';
 import { readJsonLines } from '../../advocacy/read-json-lines.ts';
 import { reviewUptake } from '../../advocacy/review-uptake.ts';
 import { DEFAULT_UPTAKE_THRESHOLDS, OurRecommendation } from '../../advocacy/uptake.ts';
@@ -147,6 +148,53 @@ export function registerUprAdvocacy(upr: Command): void {
           process.stdout.write(`  ${t.theme}: ${t.takenUp} of ${t.ours} taken up, by ${t.states} states\n`);
         if (uptake.notTakenUp.length > 0)
           process.stdout.write(`not taken up: ${uptake.notTakenUp.join(', ')}\n`);
+      });
+    });
+
+  upr
+    .command('draft')
+    .description(
+      'advice on draft recommendations: action category, findings, similar earlier ones, likely states',
+    )
+    .requiredOption('--to <state>', 'state under review (e.g. "DPR Korea")')
+    .option('--text <draft...>', 'a draft recommendation (repeatable)')
+    .option('--file <drafts>', 'a text file with one draft per line')
+    .option('--json', 'as JSON')
+    .action(async (options: { to: string; text?: string[]; file?: string; json?: boolean }) => {
+      if (options.file !== undefined && !existsSync(options.file))
+        throw new CommandError(`no such file: ${options.file}`, 2);
+      const drafts = [
+        ...(options.text ?? []),
+        ...(options.file ? readFileSync(options.file, 'utf8').split(/\r?\n/) : []),
+      ]
+        .map((d) => d.trim())
+        .filter(Boolean);
+      if (drafts.length === 0) throw new CommandError('give drafts with --text or --file', 2);
+      await withContext(program.opts(), async ({ store, viewer, keys }) => {
+        const advice = await adviseDrafts(store, viewer, await keys(), options.to, drafts);
+        if (options.json) {
+          process.stdout.write(`${JSON.stringify(advice, null, 2)}\n`);
+          return;
+        }
+        for (const a of advice) {
+          process.stdout.write(`\n${a.text}\n  action: ${a.action.category} (${a.action.name})\n`);
+          if (a.action.advice) process.stdout.write(`  advice: ${a.action.advice}\n`);
+          process.stdout.write(`  themes: ${a.issues.join('; ')}\n`);
+          if (a.findings)
+            process.stdout.write(
+              `  findings: ${a.findings.acts ?? '<suppressed>'} verified acts since ${a.findings.since} (${describeFigure(a.findings.query)} status=verified)\n`,
+            );
+          for (const s of a.similar)
+            process.stdout.write(
+              `  similar ${s.similarity.toFixed(2)}: ${s.recommendation.recommending_state}, session ${s.recommendation.session} (${s.recommendation.response ?? 'pending'}): ${s.recommendation.text}\n`,
+            );
+          const carriers = a.carriers
+            .slice(0, 8)
+            .map((c) => `${c.state}${c.group ? ` (${c.group})` : ''} ×${c.similar}`);
+          process.stdout.write(
+            `  likely to carry it: ${carriers.join(', ') || 'no state made a similar recommendation'}\n`,
+          );
+        }
       });
     });
 }
