@@ -1,6 +1,7 @@
 import type { AuditEntry, AuditEvent } from '../access/audit-chain.ts';
 import type { KeyringEntry } from '../access/keyring.ts';
 import type { UserAccount } from '../accounts/user-account.ts';
+import type { AskRow, MeetingRow, StoredRecommendation } from '../advocacy/delegation.ts';
 import type { ActFactChunk } from '../analysis/act-fact.ts';
 import type { DaylightRecord, RecordType, Reference, SearchText } from '../domain/record.ts';
 import type { Confidentiality } from '../domain/record-meta.ts';
@@ -224,6 +225,16 @@ export interface Store {
   setUprClaimIssues(entries: readonly UprClaimIssues[]): Promise<void>;
   /** The themes analysts gave state claims. */
   uprClaimIssues(): Promise<UprClaimIssues[]>;
+  /** Adds or replaces our recommendations (by id), all or nothing. */
+  saveOurRecommendations(rows: readonly StoredRecommendation[]): Promise<void>;
+  /** Our recommendations, by id. */
+  ourRecommendations(): Promise<StoredRecommendation[]>;
+  /** Records a meeting with a delegation; returns its number. */
+  addDelegationMeeting(meeting: Omit<MeetingRow, 'seq'>): Promise<number>;
+  /** Records (or updates) an ask of a state. */
+  setDelegationAsk(ask: AskRow): Promise<void>;
+  /** Meetings and asks, of one state or all. */
+  delegations(state?: string): Promise<{ meetings: MeetingRow[]; asks: AskRow[] }>;
   /** Starts an all-or-nothing write. Only one may be open at a time. */
   /** Every live act's analysis facts (the `act_facts` projection) in storage order, in chunks of rows. */
   actFacts(rowsPerChunk?: number): AsyncIterable<ActFactChunk>;

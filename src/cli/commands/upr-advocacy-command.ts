@@ -90,9 +90,9 @@ export function registerUprAdvocacy(upr: Command): void {
     .description(
       'which of our recommendations states made in a review (the review must be in the knowledge base)',
     )
-    .requiredOption(
+    .option(
       '--ours <file>',
-      'our recommendations, JSON lines: {"id", "text", "themes"?: [UPR issues]}',
+      'ours, JSON lines {"id", "text", "themes"?}; default: those stored (delegation recommendations import)',
     )
     .requiredOption('--to <state>', 'state under review (e.g. "DPR Korea")')
     .requiredOption('--session <n>', 'the session of the review')
@@ -105,24 +105,34 @@ export function registerUprAdvocacy(upr: Command): void {
       `listed for a person to decide from this similarity (default ${DEFAULT_UPTAKE_THRESHOLDS.review})`,
     )
     .option('--json', 'as JSON')
-    .action(async (raw: { ours: string; json?: boolean } & Record<string, unknown>) => {
+    .action(async (raw: { ours?: string; json?: boolean } & Record<string, unknown>) => {
       const options = parseOptions(UptakeOptions, {
         to: raw.to,
         session: raw.session,
         match: raw.match,
         review: raw.review,
       });
-      if (!existsSync(raw.ours)) throw new CommandError(`no such file: ${raw.ours}`, 2);
-      const read = readJsonLines(raw.ours, readFileSync(raw.ours, 'utf8'), OurRecommendation);
-      if (!read.ok) {
-        for (const problem of read.problems.slice(0, 50)) process.stderr.write(`${formatProblem(problem)}\n`);
-        throw new CommandError(`nothing matched (${read.problems.length} problems in ${raw.ours})`, 2);
+      let fromFile: OurRecommendation[] | undefined;
+      if (raw.ours !== undefined) {
+        if (!existsSync(raw.ours)) throw new CommandError(`no such file: ${raw.ours}`, 2);
+        const read = readJsonLines(raw.ours, readFileSync(raw.ours, 'utf8'), OurRecommendation);
+        if (!read.ok) {
+          for (const problem of read.problems.slice(0, 50))
+            process.stderr.write(`${formatProblem(problem)}\n`);
+          throw new CommandError(`nothing matched (${read.problems.length} problems in ${raw.ours})`, 2);
+        }
+        fromFile = read.values;
       }
       if (options.review > options.match) throw new CommandError('--review: must not exceed --match', 2);
       await withContext(program.opts(), async ({ store }) => {
+        const ours =
+          fromFile ??
+          (await store.ourRecommendations()).map(({ id, text, themes }) => ({ id, text, themes }));
+        if (ours.length === 0)
+          throw new CommandError('no recommendations of ours: give --ours or import them first', 2);
         const uptake = await reviewUptake(
           store,
-          read.values,
+          ours,
           { state_under_review: options.to, session: options.session },
           { match: options.match, review: options.review },
         );
@@ -135,7 +145,7 @@ export function registerUprAdvocacy(upr: Command): void {
             `no recommendations of ${options.to}, session ${options.session}: import the report first (daylight upr extract --import)`,
             2,
           );
-        process.stdout.write(`${uptake.made} recommendations made; ${read.values.length} of ours\n`);
+        process.stdout.write(`${uptake.made} recommendations made; ${ours.length} of ours\n`);
         for (const p of uptake.pairs)
           process.stdout.write(
             `${p.decision === 'match' ? 'taken up' : 'to review'}  ${p.similarity.toFixed(2)}  ${p.ours} ← ${p.made.recommending_state}${p.made.paragraph ? ` (${p.made.paragraph})` : ''}: ${p.made.text}\n`,

@@ -314,6 +314,40 @@ export const MIGRATIONS: Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 14,
+    name: 'advocacy: our recommendations, delegation meetings and asks',
+    sql: `
+      CREATE TABLE advocacy_recommendations (
+        id TEXT PRIMARY KEY,
+        text TEXT NOT NULL,
+        themes TEXT NOT NULL,
+        added_by TEXT NOT NULL,
+        added_at TEXT NOT NULL
+      ) STRICT;
+      -- Notes are sealed with the data key (they may say who told us what).
+      CREATE TABLE delegation_meetings (
+        seq INTEGER PRIMARY KEY,
+        state TEXT NOT NULL,
+        date TEXT NOT NULL,
+        place TEXT,
+        notes TEXT,
+        added_by TEXT NOT NULL,
+        added_at TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE delegation_asks (
+        state TEXT NOT NULL,
+        recommendation TEXT NOT NULL REFERENCES advocacy_recommendations (id),
+        status TEXT NOT NULL,
+        meeting INTEGER REFERENCES delegation_meetings (seq),
+        follow_up TEXT,
+        note TEXT,
+        updated_by TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (state, recommendation)
+      ) STRICT;
+    `,
+  },
 ];
 
 /** Brings a database up to the newest schema, each migration in its own transaction. */

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { type AuditEntry, type AuditEvent, entryHash, GENESIS } from '../../access/audit-chain.ts';
 import type { KeyringEntry } from '../../access/keyring.ts';
 import type { UserAccount } from '../../accounts/user-account.ts';
+import type { AskRow, MeetingRow, StoredRecommendation } from '../../advocacy/delegation.ts';
 import type { ActFactChunk } from '../../analysis/act-fact.ts';
 import { type DaylightRecord, RECORD_TYPES, type RecordType } from '../../domain/record.ts';
 import type { Confidentiality } from '../../domain/record-meta.ts';
@@ -41,6 +42,13 @@ import type {
   WriteOutcome,
   WriteSession,
 } from '../store.ts';
+import {
+  insertMeeting,
+  selectDelegations,
+  selectOurRecommendations,
+  upsertAsk,
+  upsertOurRecommendations,
+} from './advocacy-tables.ts';
 import { kyselyOver } from './kysely-node-sqlite.ts';
 import { migrate } from './migrations.ts';
 import { applyEdits, applyReview } from './record-edits.ts';
@@ -300,6 +308,29 @@ export class SqliteStore implements Store {
         set_by: String(row.set_by),
         set_at: String(row.set_at),
       }));
+  }
+
+  async saveOurRecommendations(rows: readonly StoredRecommendation[]): Promise<void> {
+    if (this.writing) throw new Error('a write session is open on this store');
+    upsertOurRecommendations(this.db, rows);
+  }
+
+  async ourRecommendations(): Promise<StoredRecommendation[]> {
+    return selectOurRecommendations(this.db);
+  }
+
+  async addDelegationMeeting(meeting: Omit<MeetingRow, 'seq'>): Promise<number> {
+    if (this.writing) throw new Error('a write session is open on this store');
+    return insertMeeting(this.db, meeting);
+  }
+
+  async setDelegationAsk(ask: AskRow): Promise<void> {
+    if (this.writing) throw new Error('a write session is open on this store');
+    upsertAsk(this.db, ask);
+  }
+
+  async delegations(state?: string): Promise<{ meetings: MeetingRow[]; asks: AskRow[] }> {
+    return selectDelegations(this.db, state);
   }
 
   async uprStateClaims(query: { state_under_review?: string; session?: number }): Promise<UprStateClaim[]> {

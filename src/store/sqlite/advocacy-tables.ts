@@ -1,0 +1,96 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { AskRow, MeetingRow, StoredRecommendation } from '../../advocacy/delegation.ts';
+
+/** Adds or replaces our recommendations (by id) in one transaction. */
+export function upsertOurRecommendations(db: DatabaseSync, rows: readonly StoredRecommendation[]): void {
+  const upsert = db.prepare(`INSERT INTO advocacy_recommendations (id, text, themes, added_by, added_at)
+    VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET text = excluded.text, themes = excluded.themes,
+    added_by = excluded.added_by, added_at = excluded.added_at`);
+  inTransaction(db, () => {
+    for (const r of rows) upsert.run(r.id, r.text, JSON.stringify(r.themes), r.added_by, r.added_at);
+  });
+}
+
+export function selectOurRecommendations(db: DatabaseSync): StoredRecommendation[] {
+  return db
+    .prepare('SELECT id, text, themes, added_by, added_at FROM advocacy_recommendations ORDER BY id')
+    .all()
+    .map((row) => ({
+      id: String(row.id),
+      text: String(row.text),
+      themes: JSON.parse(String(row.themes)) as string[],
+      added_by: String(row.added_by),
+      added_at: String(row.added_at),
+    }));
+}
+
+export function insertMeeting(db: DatabaseSync, m: Omit<MeetingRow, 'seq'>): number {
+  const result = db
+    .prepare(
+      'INSERT INTO delegation_meetings (state, date, place, notes, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    .run(m.state, m.date, m.place ?? null, m.notes ?? null, m.added_by, m.added_at);
+  return Number(result.lastInsertRowid);
+}
+
+export function upsertAsk(db: DatabaseSync, a: AskRow): void {
+  db.prepare(`INSERT INTO delegation_asks (state, recommendation, status, meeting, follow_up, note, updated_by, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (state, recommendation) DO UPDATE SET status = excluded.status,
+    meeting = coalesce(excluded.meeting, meeting), follow_up = excluded.follow_up,
+    note = coalesce(excluded.note, note), updated_by = excluded.updated_by, updated_at = excluded.updated_at`).run(
+    a.state,
+    a.recommendation,
+    a.status,
+    a.meeting ?? null,
+    a.follow_up ?? null,
+    a.note ?? null,
+    a.updated_by,
+    a.updated_at,
+  );
+}
+
+export function selectDelegations(
+  db: DatabaseSync,
+  state: string | undefined,
+): { meetings: MeetingRow[]; asks: AskRow[] } {
+  const optional = <T>(value: unknown) => (value === null ? undefined : (value as T));
+  const meetings = db
+    .prepare(`SELECT seq, state, date, place, notes, added_by, added_at FROM delegation_meetings
+      WHERE ?1 IS NULL OR state = ?1 ORDER BY date, seq`)
+    .all(state ?? null)
+    .map((r) => ({
+      seq: Number(r.seq),
+      state: String(r.state),
+      date: String(r.date),
+      place: optional<string>(r.place),
+      notes: optional<string>(r.notes),
+      added_by: String(r.added_by),
+      added_at: String(r.added_at),
+    }));
+  const asks = db
+    .prepare(`SELECT state, recommendation, status, meeting, follow_up, note, updated_by, updated_at
+      FROM delegation_asks WHERE ?1 IS NULL OR state = ?1 ORDER BY state, recommendation`)
+    .all(state ?? null)
+    .map((r) => ({
+      state: String(r.state),
+      recommendation: String(r.recommendation),
+      status: String(r.status) as AskRow['status'],
+      meeting: optional<number>(r.meeting),
+      follow_up: optional<string>(r.follow_up),
+      note: optional<string>(r.note),
+      updated_by: String(r.updated_by),
+      updated_at: String(r.updated_at),
+    }));
+  return { meetings, asks };
+}
+
+function inTransaction(db: DatabaseSync, run: () => void): void {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    run();
+    db.exec('COMMIT');
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}
