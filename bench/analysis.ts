@@ -14,7 +14,9 @@ import { analysisData, withPersons } from '../src/analysis/analysis-data.ts';
 import { crossTab } from '../src/analysis/cross-tab.ts';
 import { dashboard } from '../src/analysis/dashboard.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
+import { importRecords } from '../src/interchange/import-records.ts';
 import { FigureQuery } from '../src/provenance/figure-query.ts';
+import { liveRecords } from '../src/records/live-records.ts';
 import { unlockKeys } from '../src/records/unlock-keys.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { TEST_PASSPHRASE } from '../src/testing/factories.ts';
@@ -113,6 +115,26 @@ try {
   out(
     `dashboard from a cold start (fresh process, saved snapshots; median of 3): ${coldBoard.seconds.toFixed(2)} s (goal < 3 s), max RSS ${coldBoard.rss.toFixed(0)} MB`,
   );
+
+  // A change (one act added, as a coder's import would): the next count updates the saved table.
+  const changed = openSqliteStore(path);
+  const changeKeys = await unlockKeys(changed, { passphrase });
+  let template: Record<string, unknown> | undefined;
+  for await (const act of liveRecords<Record<string, unknown>>(changed, 'act', changeKeys)) {
+    template = act;
+    break;
+  }
+  const added = await importRecords(
+    changed,
+    [{ file: 'bench', lines: [{ line: 1, value: { ...template, id: `A-BENCH-${Date.now()}` } }] }],
+    { keys: changeKeys },
+  );
+  if (!added.ok) throw new Error('the benchmark act was not imported');
+  const [updated, update] = await time(() => analysisData(changed));
+  out(
+    `first count after adding an act (saved table updated, not rebuilt): ${update.toFixed(2)} s (${updated.table.size.toLocaleString('en')} rows)`,
+  );
+  await changed.close();
 } finally {
   if (dir) rmSync(dir, { recursive: true, force: true });
 }

@@ -2,12 +2,11 @@ import type { FieldKeys } from '../access/field-cipher.ts';
 import type { Facility } from '../domain/facility.ts';
 import type { Confidentiality } from '../domain/record-meta.ts';
 import { evidentiaryStatuses } from '../proof/evidentiary-statuses.ts';
-import { individuals } from '../resolution/individuals.ts';
 import type { Store } from '../store/store.ts';
 import type { AnalysisContext, FacilityInfo } from './dimensions.ts';
 import type { FactTable } from './fact-table.ts';
-import { FactTableBuilder } from './fact-table-builder.ts';
-import { decodeFacts, encodeFacts, type NumberedFacts } from './fact-table-codec.ts';
+import type { NumberedFacts } from './fact-table-codec.ts';
+import { factsAt } from './load-facts.ts';
 import { personsOfFacts } from './person-infos.ts';
 
 /** Everything the counts read, loaded once per state of the database. */
@@ -16,6 +15,8 @@ export type AnalysisData = { table: FactTable; context: AnalysisContext; loadedI
 type Cached = {
   mark: string;
   data: AnalysisData;
+  /** The table as made for `mark` (what the next change updates). */
+  facts: NumberedFacts;
   levels?: boolean;
   persons?: boolean;
   /** The acts each statistics scope may count, by scope. */
@@ -26,16 +27,15 @@ const cache = new WeakMap<Store, Cached>();
 /**
  * The acts (from the `act_facts` projection, as columns, with their individuals numbered) and
  * facilities (with the places they resolve to), cached in memory until the database changes
- * (`Store.changeMark`), so a dashboard's figures read the database once. The columns are also saved
- * in the database as a snapshot of that state, so a later run (a command, a restarted server) reads
- * them back instead of rebuilding them.
+ * (`Store.changeMark`), so a dashboard's figures read the database once; after a change only what
+ * changed is read again, and the columns are saved in the database for the next process (`factsAt`).
  */
 export async function analysisData(store: Store): Promise<AnalysisData> {
   const mark = await store.changeMark();
   const hit = cache.get(store);
   if (hit && hit.mark === mark) return hit.data;
   const started = performance.now();
-  const numbered = (await savedFacts(store, mark)) ?? (await buildFacts(store, mark));
+  const numbered = await factsAt(store, mark, hit && { mark: hit.mark, facts: hit.facts });
   const places = (await store.resolution('facility'))?.clusters;
   const facilities = new Map<string, FacilityInfo>();
   for await (const json of store.exportRecords('facility')) {
@@ -49,42 +49,8 @@ export async function analysisData(store: Store): Promise<AnalysisData> {
   // evidentiary levels only when a count asks for standards of proof.
   const context: AnalysisContext = { facilities, units: numbered.units, unitCount: numbered.unitCount };
   const data = { table: numbered.table, context, loadedIn: (performance.now() - started) / 1000 };
-  cache.set(store, { mark, data, scopes: new Map() });
+  cache.set(store, { mark, data, facts: numbered, scopes: new Map() });
   return data;
-}
-
-const FACTS = 'facts';
-
-/** The saved columns when they reflect this state of the database. */
-async function savedFacts(store: Store, mark: string): Promise<NumberedFacts | undefined> {
-  const saved = await store.analysisSnapshot(FACTS);
-  if (saved?.mark !== mark) return undefined;
-  try {
-    return decodeFacts(saved.data);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Reads the projection into columns, numbers the individuals, and saves the snapshot. */
-async function buildFacts(store: Store, mark: string): Promise<NumberedFacts> {
-  const builder = new FactTableBuilder();
-  for await (const chunk of store.actFacts()) builder.addChunk(chunk);
-  const table = builder.build();
-  const who = await individuals(store);
-  const numbers = new Map<string, number>();
-  const units = Int32Array.from(table.personIds, (id) => {
-    const individual = who.of(id);
-    let n = numbers.get(individual);
-    if (n === undefined) {
-      n = numbers.size;
-      numbers.set(individual, n);
-    }
-    return n;
-  });
-  const numbered = { table, units, unitCount: numbers.size };
-  await store.saveAnalysisSnapshot(FACTS, mark, encodeFacts(numbered));
-  return numbered;
 }
 
 /** Fills `context.levels` (reads every act once); a no-op when done for this state of the database. */
@@ -131,8 +97,13 @@ export function actsInScope(
   );
   const verified = table.statuses.indexOf('verified');
   const acts: number[] = [];
+  const dead = table.dead;
   for (let i = 0; i < table.size; i++)
-    if (allowed[table.confidentiality[i] as number] === 1 && (!verifiedOnly || table.status[i] === verified))
+    if (
+      dead?.[i] !== 1 &&
+      allowed[table.confidentiality[i] as number] === 1 &&
+      (!verifiedOnly || table.status[i] === verified)
+    )
       acts.push(i);
   const scope = Int32Array.from(acts);
   if (entry?.data === data) entry.scopes.set(key, scope);

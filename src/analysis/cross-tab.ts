@@ -87,6 +87,7 @@ export function crossTab(
   const count = selection ? selection.length : table.size;
   for (let n = 0; n < count; n++) {
     const i = selection ? (selection[n] as number) : n;
+    if (!selection && table.dead?.[i] === 1) continue;
     if (filter.act && !filter.act(i)) continue;
     actsCounted++;
     const from = table.yearFrom[i] as number;

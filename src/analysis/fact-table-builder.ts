@@ -3,8 +3,12 @@ import { type FactTable, type Lists, NO_YEAR } from './fact-table.ts';
 
 /** Numbers strings in order of first sight. */
 class Dictionary {
-  readonly values: string[] = [];
-  readonly #index = new Map<string, number>();
+  readonly values: string[];
+  readonly #index: Map<string, number>;
+  constructor(values: readonly string[] = []) {
+    this.values = [...values];
+    this.#index = new Map(values.map((v, i) => [v, i]));
+  }
   #last: string | undefined;
   #lastCode = -1;
   code(value: string): number {
@@ -23,8 +27,13 @@ class Dictionary {
 
 /** A growing array of 32-bit integers. */
 class Ints {
-  #data = new Int32Array(1024);
-  length = 0;
+  #data: Int32Array;
+  length: number;
+  constructor(from?: ArrayLike<number>) {
+    this.#data = new Int32Array(Math.max(1024, (from?.length ?? 0) * 2));
+    if (from) this.#data.set(from);
+    this.length = from?.length ?? 0;
+  }
   push(value: number): void {
     if (this.length === this.#data.length) {
       const grown = new Int32Array(this.#data.length * 2);
@@ -42,10 +51,12 @@ class Ints {
 }
 
 class ListBuilder {
-  readonly start = new Ints();
-  readonly items = new Ints();
-  constructor() {
-    this.start.push(0);
+  readonly start: Ints;
+  readonly items: Ints;
+  constructor(from?: Lists) {
+    this.start = new Ints(from?.start);
+    this.items = new Ints(from?.items);
+    if (!from) this.start.push(0);
   }
   close(): void {
     this.start.push(this.items.length);
@@ -98,29 +109,31 @@ class ListDecoder {
 
 /** Builds a fact table act by act (from the store's chunks, or from act facts in tests and tools). */
 export class FactTableBuilder {
-  readonly #ids: string[] = [];
-  readonly #actType = new Ints();
-  readonly #yearFrom = new Ints();
-  readonly #yearTo = new Ints();
-  readonly #facility = new Ints();
-  readonly #status = new Ints();
-  readonly #confidentiality = new Ints();
-  readonly #laws = new ListBuilder();
-  readonly #norms = new ListBuilder();
-  readonly #sources = new ListBuilder();
-  readonly #victims = new ListBuilder();
-  readonly #perpetrators = new ListBuilder();
-  readonly #involvement = new Ints();
-  readonly #dict = {
-    actTypes: new Dictionary(),
-    facilities: new Dictionary(),
-    statuses: new Dictionary(),
-    confidentialities: new Dictionary(),
-    laws: new Dictionary(),
-    norms: new Dictionary(),
-    sources: new Dictionary(),
-    involvements: new Dictionary(),
-    persons: new Dictionary(),
+  readonly #ids: string[];
+  readonly #actType: Ints;
+  readonly #yearFrom: Ints;
+  readonly #yearTo: Ints;
+  readonly #facility: Ints;
+  readonly #status: Ints;
+  readonly #confidentiality: Ints;
+  readonly #laws: ListBuilder;
+  readonly #norms: ListBuilder;
+  readonly #sources: ListBuilder;
+  readonly #victims: ListBuilder;
+  readonly #perpetrators: ListBuilder;
+  readonly #involvement: Ints;
+  /** Rows no longer live (edited or deleted since they were read). */
+  readonly #dead: Set<number>;
+  readonly #dict: {
+    actTypes: Dictionary;
+    facilities: Dictionary;
+    statuses: Dictionary;
+    confidentialities: Dictionary;
+    laws: Dictionary;
+    norms: Dictionary;
+    sources: Dictionary;
+    involvements: Dictionary;
+    persons: Dictionary;
   };
   readonly #decoders = {
     laws: new ListDecoder((item) => [this.#dict.laws.code(item)]),
@@ -132,6 +145,43 @@ export class FactTableBuilder {
       return [this.#dict.persons.code(item.slice(0, at)), this.#dict.involvements.code(item.slice(at + 1))];
     }),
   };
+
+  /** A new table, or one continuing `from` (its rows, numbering and dictionaries kept as they are). */
+  constructor(from?: FactTable) {
+    this.#ids = from ? [...from.ids] : [];
+    this.#actType = new Ints(from?.actType);
+    this.#yearFrom = new Ints(from?.yearFrom);
+    this.#yearTo = new Ints(from?.yearTo);
+    this.#facility = new Ints(from?.facility);
+    this.#status = new Ints(from?.status);
+    this.#confidentiality = new Ints(from?.confidentiality);
+    this.#laws = new ListBuilder(from?.laws);
+    this.#norms = new ListBuilder(from?.norms);
+    this.#sources = new ListBuilder(from?.sources);
+    this.#victims = new ListBuilder(from?.victims);
+    this.#perpetrators = new ListBuilder(from?.perpetrators);
+    this.#involvement = new Ints(from?.involvement);
+    this.#dead = new Set<number>();
+    from?.dead?.forEach((d, i) => {
+      if (d) this.#dead.add(i);
+    });
+    this.#dict = {
+      actTypes: new Dictionary(from?.actTypes),
+      facilities: new Dictionary(from?.facilities),
+      statuses: new Dictionary(from?.statuses),
+      confidentialities: new Dictionary(from?.confidentialities),
+      laws: new Dictionary(from?.lawCodes),
+      norms: new Dictionary(from?.normCodes),
+      sources: new Dictionary(from?.sourceIds),
+      involvements: new Dictionary(from?.involvements),
+      persons: new Dictionary(from?.personIds),
+    };
+  }
+
+  /** Marks a row as no longer live: counts skip it (its act was edited, reviewed or deleted since). */
+  kill(row: number): void {
+    this.#dead.add(row);
+  }
 
   /** Adds one act fact. */
   add(fact: ActFact): void {
@@ -210,7 +260,10 @@ export class FactTableBuilder {
 
   build(): FactTable {
     const d = this.#dict;
+    const dead = this.#dead.size === 0 ? undefined : new Uint8Array(this.#ids.length);
+    for (const row of this.#dead) if (dead) dead[row] = 1;
     return {
+      ...(dead ? { dead } : {}),
       size: this.#ids.length,
       ids: this.#ids,
       actType: Uint16Array.from(this.#actType.build()),

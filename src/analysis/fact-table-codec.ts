@@ -43,6 +43,7 @@ type Header = {
 export function encodeFacts(facts: NumberedFacts): Uint8Array {
   const { table } = facts;
   const arrays: [string, Typed][] = [
+    ...(table.dead ? [['dead', table.dead] as [string, Typed]] : []),
     ...TYPED.map((name): [string, Typed] => [name, table[name]]),
     ...LISTS.flatMap((name): [string, Typed][] => [
       [`${name}.start`, table[name].start],
@@ -113,6 +114,8 @@ export function decodeFacts(bytes: Uint8Array): NumberedFacts {
     victims: list('victims'),
     perpetrators: list('perpetrators'),
   } as FactTable;
+  const dead = arrays.get('dead');
+  if (dead) table.dead = dead as Uint8Array;
   for (const name of LONG) lazyList(table, name, header.long[name]);
   return { table, units: typed('units'), unitCount: header.unitCount };
 }

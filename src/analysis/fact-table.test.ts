@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import type { Person } from '../domain/person.ts';
 import { actMatches, FigureQuery } from '../provenance/figure-query.ts';
 import { editRecords } from '../review/edit-records.ts';
+import { reviewRecord } from '../review/review-record.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import { importOrFail, tempDir, testKeys, testRecords } from '../testing/factories.ts';
 import type { ActFact } from './act-fact.ts';
@@ -181,6 +182,74 @@ describe('act facts read from the database', () => {
     assert.equal(factAt(whole, 3).facility, null);
     assert.deepEqual([factAt(whole, 4).year_from, factAt(whole, 4).year_to], [2019, 2021]);
     assert.deepEqual(factAt(whole, 0).norms, ['ICCPR-7', 'ICCPR-10']);
+  });
+
+  it('after changes, updates the saved table rather than rebuilding it, and counts as a rebuild would', async () => {
+    const dir = tempDir();
+    try {
+      const path = `${dir.path}/update.db`;
+      const admin = { user: 'admin-1', role: 'admin' as const };
+      const byType = async (store: ReturnType<typeof openSqliteStore>) =>
+        (
+          await tabulate(store, admin, keys, {
+            measure: 'acts',
+            rows: 'act_type',
+            columns: 'status',
+            filter: FigureQuery.parse({}),
+            dating: 'first-year',
+          })
+        ).table;
+      const first = openSqliteStore(path);
+      await importOrFail(first, [...Object.values(others), ...acts], keys);
+      const before = await byType(first);
+      assert.equal(before.distinctTotal, 7);
+      // Three changes: a new act, an act whose type is corrected, an act deleted.
+      await importOrFail(first, [{ ...acts[0], id: 'A-8', act_type: 'TORTURE-WATER' }], keys);
+      const version = async (id: string) =>
+        ((await first.getRecord(id)) as unknown as { version: number }).version;
+      const report = await editRecords(first, admin, keys, {
+        file: 'edit.jsonl',
+        lines: [
+          { line: 1, value: { ...acts[1], act_type: 'TORTURE-BEATING', version: await version('A-2') } },
+          {
+            line: 2,
+            value: {
+              ...acts[2],
+              version: await version('A-3'),
+              deleted: { at: '2026-11-28T00:00:00Z', by: 'admin-1' },
+            },
+          },
+        ],
+      });
+      assert.deepEqual(report.problems, []);
+      // A review step changes an act's status (no new version).
+      await reviewRecord(first, admin, keys, { id: 'A-4', action: 'submit' });
+      const fromSnapshot = await byType(openSqliteStore(path));
+      const saved = await first.analysisSnapshot('facts');
+      const table = decodeFacts(saved?.data ?? new Uint8Array()).table;
+      assert.equal(table.size, 10, 'seven rows, then the new act, the corrected one and the reviewed one');
+      assert.deepEqual(
+        [...(table.dead ?? [])].flatMap((d, i) => (d ? [table.ids[i]] : [])),
+        ['A-2', 'A-3', 'A-4'],
+      );
+      const inMemory = await byType(first);
+      const fresh = openSqliteStore(path);
+      fresh.db.exec('DELETE FROM analysis_snapshots');
+      const rebuilt = await byType(fresh);
+      assert.equal(rebuilt.distinctTotal, 7, 'seven live acts: one added, one deleted');
+      for (const t of [fromSnapshot, inMemory])
+        assert.deepEqual(
+          [t.rows, t.columns, t.cells, t.distinctTotal],
+          [rebuilt.rows, rebuilt.columns, rebuilt.cells, rebuilt.distinctTotal],
+        );
+      assert.ok(rebuilt.rows.some((r) => r.key === 'TORTURE-BEATING'));
+      assert.ok(
+        rebuilt.columns.some((c) => c.key === 'submitted'),
+        'the reviewed act counts as submitted',
+      );
+    } finally {
+      dir.remove();
+    }
   });
 
   it('saves the columns and persons, uses them only for the state they reflect, and re-reads what changed', async () => {

@@ -11,7 +11,10 @@ export const NO_YEAR = 0;
  * `personIds`, …) so that counting a million acts touches typed arrays, not a million objects.
  */
 export type FactTable = {
+  /** Rows (acts) in the table, live or not. */
   size: number;
+  /** 1 for rows no longer live (their act was edited, reviewed or deleted after being read). */
+  dead?: Uint8Array;
   ids: string[];
   actType: Uint16Array;
   actTypes: string[];

@@ -79,11 +79,12 @@ export async function perpetratorDossier(
   const { start, items } = table.perpetrators;
   const attributed: ActFact[] = [];
   for (let i = 0; i < table.size; i++)
-    for (let k = start[i] as number; k < (start[i + 1] as number); k++)
-      if (memberNumbers.has(items[k] as number)) {
-        attributed.push(factAt(table, i));
-        break;
-      }
+    if (table.dead?.[i] !== 1)
+      for (let k = start[i] as number; k < (start[i + 1] as number); k++)
+        if (memberNumbers.has(items[k] as number)) {
+          attributed.push(factAt(table, i));
+          break;
+        }
   const visible = attributed.filter((f) => isAllowed(viewer, 'read-records', f.confidentiality as never));
   withheld += attributed.length - visible.length;
   const statuses = new Map<string, { level: string; independent: number }>();

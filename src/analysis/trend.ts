@@ -71,6 +71,7 @@ export function trend(
   const count = selection ? selection.length : table.size;
   for (let n = 0; n < count; n++) {
     const i = selection ? (selection[n] as number) : n;
+    if (!selection && table.dead?.[i] === 1) continue;
     const year = table.yearFrom[i] as number;
     if (year === NO_YEAR || !within(year)) continue;
     (year >= request.breakYear ? periodActs.after : periodActs.before).push(i);

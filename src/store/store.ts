@@ -236,8 +236,16 @@ export interface Store {
   /** Meetings and asks, of one state or all. */
   delegations(state?: string): Promise<{ meetings: MeetingRow[]; asks: AskRow[] }>;
   /** Starts an all-or-nothing write. Only one may be open at a time. */
-  /** Every live act's analysis facts (the `act_facts` projection) in storage order, in chunks of rows. */
-  actFacts(rowsPerChunk?: number): AsyncIterable<ActFactChunk>;
+  /**
+   * Every live act's analysis facts (the `act_facts` projection) in storage order, in chunks of rows;
+   * with `only`, just the acts stored after a sequence number or with these ids.
+   */
+  actFacts(
+    rowsPerChunk?: number,
+    only?: { afterSeq: number; ids: readonly string[] },
+  ): AsyncIterable<ActFactChunk>;
+  /** Ids of records edited (an earlier version stored) or reviewed after these sequence numbers. */
+  changedRecordIds(since: { versions: number; reviews: number }): Promise<string[]>;
   /** Adds a UPR review (date, documents) or completes the stored one. */
   addUprReview(review: UprReview): Promise<void>;
   /** Reviews (of one state, or all), with their documents and how their recommendations were answered. */

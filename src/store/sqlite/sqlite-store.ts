@@ -337,17 +337,33 @@ export class SqliteStore implements Store {
     return selectUprStateClaims(this.db, query);
   }
 
-  async *actFacts(rowsPerChunk = ACT_FACT_CHUNK): AsyncIterable<ActFactChunk> {
+  async changedRecordIds(since: { versions: number; reviews: number }): Promise<string[]> {
+    return this.db
+      .prepare(
+        `SELECT id FROM record_versions WHERE seq > ? UNION SELECT record_id FROM reviews WHERE seq > ?`,
+      )
+      .all(since.versions, since.reviews)
+      .map((row) => String(row.id));
+  }
+
+  async *actFacts(
+    rowsPerChunk = ACT_FACT_CHUNK,
+    only?: { afterSeq: number; ids: readonly string[] },
+  ): AsyncIterable<ActFactChunk> {
     // SQLite joins each column of a chunk into one string: reading values one by one costs about
     // a microsecond each through node:sqlite, joining them a few nanoseconds. One aggregate reads
     // the chunk's rows once, so every column lists them in the same order.
     const joined = (column: string) => `coalesce(group_concat(coalesce(${column}, ''), char(10)), '')`;
     const columns = ACT_FACT_COLUMNS.map((c) => `${joined(c)} AS ${c}`).join(', ');
+    const where = only ? 'AND (seq > ? OR id IN (SELECT value FROM json_each(?)))' : '';
     const select = this.db.prepare(`SELECT count(*) AS rows, max(seq) AS last, ${columns}
-      FROM (SELECT * FROM act_facts WHERE seq > ? ORDER BY seq LIMIT ?)`);
+      FROM (SELECT * FROM act_facts WHERE seq > ? ${where} ORDER BY seq LIMIT ?)`);
+    const filter = only ? [only.afterSeq, JSON.stringify(only.ids)] : [];
     let after = 0;
     for (;;) {
-      const chunk = select.get(after, rowsPerChunk) as unknown as ActFactChunk & { last: number | null };
+      const chunk = select.get(after, ...filter, rowsPerChunk) as unknown as ActFactChunk & {
+        last: number | null;
+      };
       if (chunk.rows === 0 || chunk.last === null) return;
       after = chunk.last;
       yield chunk;
