@@ -18,6 +18,8 @@ const { values } = parseArgs({
     split: { type: 'string', default: 'validation' },
     dump: { type: 'string' },
     'no-context': { type: 'boolean', default: false },
+    only45: { type: 'boolean', default: false },
+    'text-only-validation': { type: 'boolean', default: false },
   },
 });
 const file = fileURLToPath(new URL('../../shared/data/upr-info/recommendations.csv', import.meta.url));
@@ -31,7 +33,7 @@ const isValidation = (r: LabelledRecommendation) =>
         .readUInt32BE(0) %
         5 ===
       0;
-const fit = all.filter((r) => !isValidation(r));
+const fit = all.filter((r) => !isValidation(r) && (!values.only45 || r.action >= 4));
 const validation = all.filter(isValidation);
 const task = values.task as 'action' | 'issues';
 const patch = JSON.parse(values.options as string) as {
@@ -39,12 +41,14 @@ const patch = JSON.parse(values.options as string) as {
   scorer?: Partial<ScorerOptions>;
   minFeatureCount?: number;
   threshold?: number;
+  contextDropout?: number;
 };
 const families = patch.families ?? (task === 'action' ? DEFAULT_TRAINING_OPTIONS.actionFeatures : DEFAULT_TRAINING_OPTIONS.issueFeatures);
 const scorerOptions = { ...(task === 'action' ? DEFAULT_TRAINING_OPTIONS.action : DEFAULT_TRAINING_OPTIONS.issues), ...patch.scorer };
 const minCount = patch.minFeatureCount ?? 3;
 const ctx = (r: LabelledRecommendation) => (values['no-context'] ? {} : r.context);
-const lists = fit.map((r) => recommendationFeatures(r.text, families, ctx(r)));
+const dropped = (i: number) => ((Math.imul(i + 1, 2654435761) >>> 0) % 1000) / 1000 < (patch.contextDropout ?? 0);
+const lists = fit.map((r, i) => recommendationFeatures(r.text, families, dropped(i) ? {} : ctx(r)));
 const counts = new Map<string, number>();
 for (const l of lists) for (const f of l) counts.set(f, (counts.get(f) ?? 0) + 1);
 const vocab = [...counts].filter(([, c]) => c >= minCount).map(([f]) => f).sort();
@@ -56,10 +60,15 @@ const examples = fit.map((r, i) => ({
   features: idx(lists[i] as string[]),
   labels: task === 'action' ? [r.action - 1] : r.issues.map((x) => labelIndex.get(x) as number),
 }));
+if (process.env.DUPLICATE)
+  for (const [i, r] of fit.entries())
+    examples.push({ features: idx(recommendationFeatures(r.text, families, {})), labels: (examples[i] as { labels: number[] }).labels });
 const start = performance.now();
 const scorer = trainScorer(task === 'action' ? 'softmax' : 'sigmoid', examples, task === 'action' ? 5 : labels.length, vocab.length, scorerOptions);
 const seconds = (performance.now() - start) / 1000;
-const probs = validation.map((r) => scorerProbabilities(scorer, idx(recommendationFeatures(r.text, families, ctx(r)))));
+const probs = validation.map((r) =>
+  scorerProbabilities(scorer, idx(recommendationFeatures(r.text, families, values['text-only-validation'] ? {} : ctx(r)))),
+);
 if (values.dump) writeFileSync(values.dump, JSON.stringify({ labels, probs: probs.map((p) => [...p].map((x) => Math.round(x * 1e4) / 1e4)), rows: validation }));
 if (task === 'action') {
   let right = 0;

@@ -1,3 +1,4 @@
+import { keywordIssues } from './issue-keywords.ts';
 import type { RecommendationContext } from './labelled-recommendation.ts';
 import { cycleOfSession } from './upr-recommendation.ts';
 
@@ -75,6 +76,7 @@ export const FEATURE_FAMILIES = [
   'review',
   'response',
   'action-rules',
+  'issue-keywords',
 ] as const;
 export type FeatureFamily = (typeof FEATURE_FAMILIES)[number];
 
@@ -103,6 +105,11 @@ function verbRank(word: string | undefined): number | undefined {
   for (const [prefix, rank] of VERB_PREFIXES) if (word.startsWith(prefix)) return rank;
   return undefined;
 }
+
+/** Words between a verb and its object: determiners and adjectives that do not name the object. */
+const OBJECT_FILLER = new Set(
+  'a an the all its their any every further necessary appropriate effective concrete comprehensive specific additional new national adequate relevant proper sufficient legal legislative'.split(' '),
+);
 
 /** Openings that introduce a recommendation's subject before its verb ("In view of …, extend"). */
 const INTRODUCTIONS = /^(in|with|given|as|taking|bearing|while|recalling|following|on|noting|considering|based|according|building|within|at|for)\b/i;
@@ -179,6 +186,7 @@ export function recommendationFeatures(
     if (start + 1 < words.length) features.add(`cvn:${cycle}_${verb}_${words[start + 1]}`);
   }
   if (has.has('action-rules')) actionRuleFeatures(text, words, features);
+  if (has.has('issue-keywords')) for (const issue of keywordIssues(words)) features.add(`k:${issue}`);
   if (has.has('response') && context.response !== undefined) features.add(`r:${context.response}`);
   features.add('bias');
   return [...features];
@@ -222,6 +230,9 @@ function actionRuleFeatures(text: string, allWords: readonly string[], features:
     features.add(`rl:${r}`);
     if (MEANS.has(words[i - 1] as string)) features.add(`rm:${r}`);
   }
+  let object = start + 1;
+  while (object < words.length - 1 && OBJECT_FILLER.has(words[object] as string)) object++;
+  if (object < words.length) features.add(`vo:${verb}_${words[object]}`);
   const to = words.indexOf('to', start + 1);
   if (to >= 0 && to <= start + 6) {
     let next = to + 1;
