@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { ImportProblem } from '../interchange/import-records.ts';
+import { recordContext } from './labelled-recommendation.ts';
 import { type CompiledClassifier, classifyRecommendation } from './recommendation-classifier.ts';
 
 /** The result of classifying a CSV: the rewritten CSV, or the problems that stopped it. */
@@ -49,7 +50,12 @@ export function classifyRecommendationsCsv(
   if (problems.length > 0) return { ok: false, problems };
   const columns = [...header, ...['Action', 'Issue'].filter((c) => !header.includes(c))];
   const rows = records.map(({ record }) => {
-    const result = classifyRecommendation(classifier, record.Text as string);
+    const result = classifyRecommendation(
+      classifier,
+      record.Text as string,
+      { atLeastOneIssue: true },
+      recordContext(record),
+    );
     return columns.map((c) =>
       c === 'Action' ? String(result.action) : c === 'Issue' ? result.issues.join(',') : (record[c] ?? ''),
     );
