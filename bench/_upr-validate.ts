@@ -6,9 +6,16 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isHeldOut } from '../src/upr/held-out-split.ts';
-import { type LabelledRecommendation, readLabelledRecommendations } from '../src/upr/labelled-recommendation.ts';
+import {
+  type LabelledRecommendation,
+  readLabelledRecommendations,
+} from '../src/upr/labelled-recommendation.ts';
 import { DEFAULT_TRAINING_OPTIONS } from '../src/upr/recommendation-classifier.ts';
-import { type FeatureFamily, recommendationFeatures, recommendationWords } from '../src/upr/recommendation-features.ts';
+import {
+  type FeatureFamily,
+  recommendationFeatures,
+  recommendationWords,
+} from '../src/upr/recommendation-features.ts';
 import { type ScorerOptions, scorerProbabilities, trainScorer } from '../src/upr/task-scorer.ts';
 
 const { values } = parseArgs({
@@ -43,15 +50,24 @@ const patch = JSON.parse(values.options as string) as {
   threshold?: number;
   contextDropout?: number;
 };
-const families = patch.families ?? (task === 'action' ? DEFAULT_TRAINING_OPTIONS.actionFeatures : DEFAULT_TRAINING_OPTIONS.issueFeatures);
-const scorerOptions = { ...(task === 'action' ? DEFAULT_TRAINING_OPTIONS.action : DEFAULT_TRAINING_OPTIONS.issues), ...patch.scorer };
+const families =
+  patch.families ??
+  (task === 'action' ? DEFAULT_TRAINING_OPTIONS.actionFeatures : DEFAULT_TRAINING_OPTIONS.issueFeatures);
+const scorerOptions = {
+  ...(task === 'action' ? DEFAULT_TRAINING_OPTIONS.action : DEFAULT_TRAINING_OPTIONS.issues),
+  ...patch.scorer,
+};
 const minCount = patch.minFeatureCount ?? 3;
 const ctx = (r: LabelledRecommendation) => (values['no-context'] ? {} : r.context);
-const dropped = (i: number) => ((Math.imul(i + 1, 2654435761) >>> 0) % 1000) / 1000 < (patch.contextDropout ?? 0);
+const dropped = (i: number) =>
+  ((Math.imul(i + 1, 2654435761) >>> 0) % 1000) / 1000 < (patch.contextDropout ?? 0);
 const lists = fit.map((r, i) => recommendationFeatures(r.text, families, dropped(i) ? {} : ctx(r)));
 const counts = new Map<string, number>();
 for (const l of lists) for (const f of l) counts.set(f, (counts.get(f) ?? 0) + 1);
-const vocab = [...counts].filter(([, c]) => c >= minCount).map(([f]) => f).sort();
+const vocab = [...counts]
+  .filter(([, c]) => c >= minCount)
+  .map(([f]) => f)
+  .sort();
 const index = new Map(vocab.map((f, i) => [f, i]));
 const idx = (l: string[]) => l.flatMap((f) => (index.has(f) ? [index.get(f) as number] : []));
 const labels = [...new Set(fit.flatMap((r) => r.issues))].sort();
@@ -62,21 +78,43 @@ const examples = fit.map((r, i) => ({
 }));
 if (process.env.DUPLICATE)
   for (const [i, r] of fit.entries())
-    examples.push({ features: idx(recommendationFeatures(r.text, families, {})), labels: (examples[i] as { labels: number[] }).labels });
+    examples.push({
+      features: idx(recommendationFeatures(r.text, families, {})),
+      labels: (examples[i] as { labels: number[] }).labels,
+    });
 const start = performance.now();
-const scorer = trainScorer(task === 'action' ? 'softmax' : 'sigmoid', examples, task === 'action' ? 5 : labels.length, vocab.length, scorerOptions);
+const scorer = trainScorer(
+  task === 'action' ? 'softmax' : 'sigmoid',
+  examples,
+  task === 'action' ? 5 : labels.length,
+  vocab.length,
+  scorerOptions,
+);
 const seconds = (performance.now() - start) / 1000;
 const probs = validation.map((r) =>
-  scorerProbabilities(scorer, idx(recommendationFeatures(r.text, families, values['text-only-validation'] ? {} : ctx(r)))),
+  scorerProbabilities(
+    scorer,
+    idx(recommendationFeatures(r.text, families, values['text-only-validation'] ? {} : ctx(r))),
+  ),
 );
-if (values.dump) writeFileSync(values.dump, JSON.stringify({ labels, probs: probs.map((p) => [...p].map((x) => Math.round(x * 1e4) / 1e4)), rows: validation }));
+if (values.dump)
+  writeFileSync(
+    values.dump,
+    JSON.stringify({
+      labels,
+      probs: probs.map((p) => [...p].map((x) => Math.round(x * 1e4) / 1e4)),
+      rows: validation,
+    }),
+  );
 if (task === 'action') {
   let right = 0;
   probs.forEach((p, i) => {
     const best = p.indexOf(Math.max(...p));
     if (best + 1 === (validation[i] as LabelledRecommendation).action) right++;
   });
-  console.log(`${values.split} ${validation.length}/${fit.length} features ${vocab.length} action ${(right / validation.length).toFixed(4)} (${seconds.toFixed(0)} s)`);
+  console.log(
+    `${values.split} ${validation.length}/${fit.length} features ${vocab.length} action ${(right / validation.length).toFixed(4)} (${seconds.toFixed(0)} s)`,
+  );
 } else {
   for (const threshold of [0.25, 0.3, 0.35, 0.4, 0.45]) {
     let tp = 0;
@@ -95,6 +133,8 @@ if (task === 'action') {
       act += row.issues.length;
       for (const x of row.issues) if (given.has(x)) tp++;
     });
-    console.log(`${values.split} ${validation.length}/${fit.length} features ${vocab.length} issues t=${threshold} micro-F1 ${((2 * tp) / (pred + act)).toFixed(4)} (${seconds.toFixed(0)} s)`);
+    console.log(
+      `${values.split} ${validation.length}/${fit.length} features ${vocab.length} issues t=${threshold} micro-F1 ${((2 * tp) / (pred + act)).toFixed(4)} (${seconds.toFixed(0)} s)`,
+    );
   }
 }

@@ -189,7 +189,10 @@ export function keywordIssues(words: readonly string[]): Set<string> {
   const found = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
-    const candidates = [...(BY_FIRST_WORD.get(word) ?? []), ...PREFIX_FIRST.filter((t) => word.startsWith(t.words[0] as string))];
+    const candidates = [
+      ...(BY_FIRST_WORD.get(word) ?? []),
+      ...PREFIX_FIRST.filter((t) => word.startsWith(t.words[0] as string)),
+    ];
     for (const term of candidates) {
       const n = term.words.length;
       let match = true;

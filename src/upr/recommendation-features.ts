@@ -90,9 +90,73 @@ const MEANS = new Set(['by', 'through', 'including', 'via']);
 const RANKED_VERBS: readonly [number, readonly string[]][] = [
   [1, ['call', 'seek', 'share', 'request']],
   [2, ['continue', 'maintain', 'persevere', 'persist', 'pursue', 'sustain', 'keep']],
-  [3, ['analyse', 'analyze', 'consider', 'envisage', 'envision', 'examine', 'explore', 'reflect', 'revise', 'review', 'study', 'assess']],
-  [4, ['accelerate', 'address', 'encourage', 'engage', 'ensure', 'guarantee', 'intensify', 'promote', 'speed', 'strengthen', 'take', 'enhance', 'improve', 'increase', 'step']],
-  [5, ['conduct', 'develop', 'eliminate', 'establish', 'investigate', 'undertake', 'abolish', 'accede', 'adopt', 'amend', 'implement', 'enforce', 'ratify', 'enact', 'criminalize', 'criminalise', 'repeal', 'create', 'withdraw', 'extend', 'issue', 'set', 'introduce', 'allocate', 'prosecute']],
+  [
+    3,
+    [
+      'analyse',
+      'analyze',
+      'consider',
+      'envisage',
+      'envision',
+      'examine',
+      'explore',
+      'reflect',
+      'revise',
+      'review',
+      'study',
+      'assess',
+    ],
+  ],
+  [
+    4,
+    [
+      'accelerate',
+      'address',
+      'encourage',
+      'engage',
+      'ensure',
+      'guarantee',
+      'intensify',
+      'promote',
+      'speed',
+      'strengthen',
+      'take',
+      'enhance',
+      'improve',
+      'increase',
+      'step',
+    ],
+  ],
+  [
+    5,
+    [
+      'conduct',
+      'develop',
+      'eliminate',
+      'establish',
+      'investigate',
+      'undertake',
+      'abolish',
+      'accede',
+      'adopt',
+      'amend',
+      'implement',
+      'enforce',
+      'ratify',
+      'enact',
+      'criminalize',
+      'criminalise',
+      'repeal',
+      'create',
+      'withdraw',
+      'extend',
+      'issue',
+      'set',
+      'introduce',
+      'allocate',
+      'prosecute',
+    ],
+  ],
 ];
 
 const VERB_PREFIXES = RANKED_VERBS.flatMap(([rank, verbs]) =>
@@ -108,11 +172,14 @@ function verbRank(word: string | undefined): number | undefined {
 
 /** Words between a verb and its object: determiners and adjectives that do not name the object. */
 const OBJECT_FILLER = new Set(
-  'a an the all its their any every further necessary appropriate effective concrete comprehensive specific additional new national adequate relevant proper sufficient legal legislative'.split(' '),
+  'a an the all its their any every further necessary appropriate effective concrete comprehensive specific additional new national adequate relevant proper sufficient legal legislative'.split(
+    ' ',
+  ),
 );
 
 /** Openings that introduce a recommendation's subject before its verb ("In view of …, extend"). */
-const INTRODUCTIONS = /^(in|with|given|as|taking|bearing|while|recalling|following|on|noting|considering|based|according|building|within|at|for)\b/i;
+const INTRODUCTIONS =
+  /^(in|with|given|as|taking|bearing|while|recalling|following|on|noting|considering|based|according|building|within|at|for)\b/i;
 
 /** Index of the first word after leading filler: the recommendation's first verb. */
 function firstVerbAt(words: readonly string[]): number {

@@ -143,7 +143,10 @@ function packRows(values: Float64Array, width: number): { bytes: string; scales:
     scales[row] = scale;
     if (scale === 0) continue;
     for (let j = 0; j < width; j++)
-      bytes[row * width + j] = Math.max(-127, Math.min(127, Math.round((values[row * width + j] as number) / scale)));
+      bytes[row * width + j] = Math.max(
+        -127,
+        Math.min(127, Math.round((values[row * width + j] as number) / scale)),
+      );
   }
   const littleEndian = new DataView(new ArrayBuffer(rows * 4));
   scales.forEach((scale, i) => {
@@ -179,12 +182,12 @@ export function storeScorer(scorer: Scorer, pruneBelow: number): StoredScorer {
     networks: scorer.networks.map((network) => {
       const embeddings = packRows(network.embeddings, network.hidden);
       return {
-      hidden: network.hidden,
-      embeddings: embeddings.bytes,
-      embedding_scales: embeddings.scales,
-      hidden_bias: packWeights(network.hiddenBias),
-      output: packWeights(network.output),
-      output_bias: packWeights(network.outputBias),
+        hidden: network.hidden,
+        embeddings: embeddings.bytes,
+        embedding_scales: embeddings.scales,
+        hidden_bias: packWeights(network.hiddenBias),
+        output: packWeights(network.output),
+        output_bias: packWeights(network.outputBias),
       };
     }),
     network_weight: scorer.networkWeight,
