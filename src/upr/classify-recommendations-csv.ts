@@ -12,7 +12,9 @@ export type ClassifiedCsv =
 /**
  * Fills in `Action` and `Issue` (issues joined with `,`, as in UPR Info's export) for every row of
  * a CSV with a `Text` column; other columns are kept as they are, and `Action` and `Issue` are
- * added at the end when missing. All or nothing: any row without text is reported with its line.
+ * added at the end when missing. UPR Info's context columns (`From`, `From-Rgrp`, `Session`…) are
+ * given to the classifier when present; text alone works too. All or nothing: any row without text
+ * is reported with its line.
  */
 export function classifyRecommendationsCsv(
   content: string,
