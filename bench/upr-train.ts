@@ -48,8 +48,12 @@ const model = trainRecommendationClassifier(training, options);
 const trainSeconds = (performance.now() - start) / 1000;
 const classifier = compileClassifier(model);
 start = performance.now();
-const figures = classificationFigures(heldOut, (text) => classifyRecommendation(classifier, text));
+const figures = classificationFigures(heldOut, (text, context) =>
+  classifyRecommendation(classifier, text, { atLeastOneIssue: true }, context),
+);
 const evaluateSeconds = (performance.now() - start) / 1000;
+// The same rows given as text alone (a CSV with only a Text column).
+const textOnly = classificationFigures(heldOut, (text) => classifyRecommendation(classifier, text));
 const baselineAction = firstTwoWordsBaseline(training);
 const actionBaseline = classificationFigures(heldOut, (text) => ({ action: baselineAction(text) }));
 // The issue baseline: plain L2-regularised logistic regressions on words only, threshold 0.5.
@@ -73,6 +77,8 @@ model.training = {
     issue_micro_f1: round(figures.issueMicroF1),
     issue_precision: round(figures.issuePrecision),
     issue_recall: round(figures.issueRecall),
+    text_only_action_accuracy: round(textOnly.actionAccuracy),
+    text_only_issue_micro_f1: round(textOnly.issueMicroF1),
     baseline_action_first_two_words: round(actionBaseline.actionAccuracy),
     baseline_issue_plain_logistic_regression_on_words: round(issueBaseline.issueMicroF1),
   },

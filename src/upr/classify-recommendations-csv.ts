@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { ImportProblem } from '../interchange/import-records.ts';
+import { recordContext } from './labelled-recommendation.ts';
 import { type CompiledClassifier, classifyRecommendation } from './recommendation-classifier.ts';
 
 /** The result of classifying a CSV: the rewritten CSV, or the problems that stopped it. */
@@ -11,7 +12,9 @@ export type ClassifiedCsv =
 /**
  * Fills in `Action` and `Issue` (issues joined with `,`, as in UPR Info's export) for every row of
  * a CSV with a `Text` column; other columns are kept as they are, and `Action` and `Issue` are
- * added at the end when missing. All or nothing: any row without text is reported with its line.
+ * added at the end when missing. UPR Info's context columns (`From`, `From-Rgrp`, `Session`…) are
+ * given to the classifier when present; text alone works too. All or nothing: any row without text
+ * is reported with its line.
  */
 export function classifyRecommendationsCsv(
   content: string,
@@ -49,7 +52,12 @@ export function classifyRecommendationsCsv(
   if (problems.length > 0) return { ok: false, problems };
   const columns = [...header, ...['Action', 'Issue'].filter((c) => !header.includes(c))];
   const rows = records.map(({ record }) => {
-    const result = classifyRecommendation(classifier, record.Text as string);
+    const result = classifyRecommendation(
+      classifier,
+      record.Text as string,
+      { atLeastOneIssue: true },
+      recordContext(record),
+    );
     return columns.map((c) =>
       c === 'Action' ? String(result.action) : c === 'Issue' ? result.issues.join(',') : (record[c] ?? ''),
     );

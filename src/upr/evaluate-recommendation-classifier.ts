@@ -1,4 +1,4 @@
-import type { LabelledRecommendation } from './labelled-recommendation.ts';
+import type { LabelledRecommendation, RecommendationContext } from './labelled-recommendation.ts';
 import type { RecommendationClassification } from './recommendation-classifier.ts';
 import { recommendationWords } from './recommendation-features.ts';
 
@@ -16,14 +16,14 @@ export type ClassificationFigures = {
 /** Action accuracy and issue micro-F1 of predictions against the rows' own coding. */
 export function classificationFigures(
   rows: readonly LabelledRecommendation[],
-  predict: (text: string) => Partial<RecommendationClassification>,
+  predict: (text: string, context: RecommendationContext) => Partial<RecommendationClassification>,
 ): ClassificationFigures {
   let actionRight = 0;
   let truePositives = 0;
   let predicted = 0;
   let actual = 0;
   for (const row of rows) {
-    const p = predict(row.text);
+    const p = predict(row.text, row.context ?? {});
     if (p.action === row.action) actionRight++;
     if (p.issues) {
       const given = new Set(p.issues);

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { classifyRecommendationsCsv } from './classify-recommendations-csv.ts';
 import { classificationFigures, firstTwoWordsBaseline } from './evaluate-recommendation-classifier.ts';
 import { isHeldOut } from './held-out-split.ts';
-import { readLabelledRecommendations } from './labelled-recommendation.ts';
+import { keywordIssues } from './issue-keywords.ts';
+import { readLabelledRecommendations, recordContext } from './labelled-recommendation.ts';
 import { loadRecommendationClassifier, SHIPPED_CLASSIFIER_PATH } from './load-recommendation-classifier.ts';
 import {
   classifyRecommendation,
@@ -13,14 +14,18 @@ import {
   RecommendationClassifierModel,
   trainRecommendationClassifier,
 } from './recommendation-classifier.ts';
+import { recommendationFeatures, recommendationWords } from './recommendation-features.ts';
 
 const CSV = fileURLToPath(new URL('../../../shared/data/upr-info/recommendations.csv', import.meta.url));
 
 // Issue 12 asks for action accuracy ≥ 0.93 and issue micro-F1 ≥ 0.90. The shipped model does not
-// reach them yet (held-out: 0.8949 and 0.8890, see docs/upr.md); these floors are the level it
-// achieves, so that a regression fails. Raise them to the targets once a model reaches them.
-const ACTION_ACCURACY_FLOOR = 0.894;
-const ISSUE_MICRO_F1_FLOOR = 0.888;
+// reach them yet (held-out: 0.9015 and 0.8948 with UPR Info's context columns, 0.9000 and 0.8948
+// from the text alone; see docs/upr.md); these floors are the level it achieves, so that a
+// regression fails. Raise them to the targets once a model reaches them.
+const ACTION_ACCURACY_FLOOR = 0.901;
+const ISSUE_MICRO_F1_FLOOR = 0.894;
+const TEXT_ONLY_ACTION_ACCURACY_FLOOR = 0.899;
+const TEXT_ONLY_ISSUE_MICRO_F1_FLOOR = 0.894;
 
 describe('recommendation classifier', () => {
   const classifier = loadRecommendationClassifier();
@@ -30,7 +35,10 @@ describe('recommendation classifier', () => {
     const training = rows.filter((r) => !isHeldOut(r.text));
     const heldOut = rows.filter((r) => isHeldOut(r.text));
     assert.ok(heldOut.length > 5000 && training.length > 20000);
-    const figures = classificationFigures(heldOut, (text) => classifyRecommendation(classifier, text));
+    const figures = classificationFigures(heldOut, (text, context) =>
+      classifyRecommendation(classifier, text, { atLeastOneIssue: true }, context),
+    );
+    const textOnly = classificationFigures(heldOut, (text) => classifyRecommendation(classifier, text));
     const baseline = firstTwoWordsBaseline(training);
     const actionBaseline = classificationFigures(heldOut, (text) => ({ action: baseline(text) }));
     const model = RecommendationClassifierModel.parse(
@@ -40,7 +48,8 @@ describe('recommendation classifier', () => {
     const issueBaseline = recorded.baseline_issue_plain_logistic_regression_on_words as number;
     process.stdout.write(
       `held out ${heldOut.length}: action ${figures.actionAccuracy.toFixed(4)} (first two words ${actionBaseline.actionAccuracy.toFixed(4)}), ` +
-        `issues micro-F1 ${figures.issueMicroF1.toFixed(4)} (plain logistic regression ${issueBaseline})\n`,
+        `issues micro-F1 ${figures.issueMicroF1.toFixed(4)} (plain logistic regression ${issueBaseline}); ` +
+        `text alone: action ${textOnly.actionAccuracy.toFixed(4)}, issues ${textOnly.issueMicroF1.toFixed(4)}\n`,
     );
     assert.ok(
       figures.actionAccuracy > actionBaseline.actionAccuracy,
@@ -49,9 +58,18 @@ describe('recommendation classifier', () => {
     assert.ok(figures.issueMicroF1 > issueBaseline, 'issues beat the plain logistic regression');
     assert.ok(figures.actionAccuracy >= ACTION_ACCURACY_FLOOR, `action accuracy ${figures.actionAccuracy}`);
     assert.ok(figures.issueMicroF1 >= ISSUE_MICRO_F1_FLOOR, `issue micro-F1 ${figures.issueMicroF1}`);
+    assert.ok(
+      textOnly.actionAccuracy >= TEXT_ONLY_ACTION_ACCURACY_FLOOR,
+      `text alone: ${textOnly.actionAccuracy}`,
+    );
+    assert.ok(
+      textOnly.issueMicroF1 >= TEXT_ONLY_ISSUE_MICRO_F1_FLOOR,
+      `text alone: ${textOnly.issueMicroF1}`,
+    );
     // The shipped file says what it measured: the same figures.
     assert.equal(Math.round(figures.actionAccuracy * 10000) / 10000, recorded.action_accuracy);
     assert.equal(Math.round(figures.issueMicroF1 * 10000) / 10000, recorded.issue_micro_f1);
+    assert.equal(Math.round(textOnly.actionAccuracy * 10000) / 10000, recorded.text_only_action_accuracy);
   });
 
   test('typical recommendations', () => {
@@ -70,7 +88,7 @@ describe('recommendation classifier', () => {
   });
 
   test('training is deterministic', () => {
-    const rows = readLabelledRecommendations(CSV).slice(0, 600);
+    const rows = readLabelledRecommendations(CSV).slice(0, 300);
     const a = trainRecommendationClassifier(rows, { ...DEFAULT_TRAINING_OPTIONS, minFeatureCount: 2 });
     const b = trainRecommendationClassifier(rows, { ...DEFAULT_TRAINING_OPTIONS, minFeatureCount: 2 });
     assert.deepEqual(a, b);
@@ -88,6 +106,70 @@ describe('recommendation classifier', () => {
       /^DPR Korea,"Abolish the death penalty, and establish a moratorium.",Spain,5,/,
     );
     assert.match(row as string, /Death penalty/);
+  });
+
+  test('CSV: the context columns, when present, are used; text alone still works', () => {
+    const text = 'Take measures to abolish the death penalty';
+    const withContext = classifyRecommendationsCsv(
+      `Text,From,From-Rgrp,Session\n${text},Spain,WEOG,14\n`,
+      'in.csv',
+      classifier,
+    );
+    const alone = classifyRecommendationsCsv(`Text\n${text}\n`, 'in.csv', classifier);
+    assert.ok(withContext.ok && alone.ok);
+    const context = { from: 'Spain', fromGroup: 'WEOG', session: 14 };
+    const expected = classifyRecommendation(classifier, text, { atLeastOneIssue: true }, context);
+    const [, row] = withContext.csv.trim().split('\n');
+    assert.ok(row?.startsWith(`${text},Spain,WEOG,14,${expected.action},`));
+    for (const issue of expected.issues) assert.ok(row?.includes(issue));
+    const plain = classifyRecommendation(classifier, text);
+    assert.equal(alone.csv.trim().split('\n')[1]?.split(',')[1], String(plain.action));
+  });
+
+  test('context features: recommending state, session and cycle; nothing without context', () => {
+    const families = ['recommending-state', 'state-under-review', 'session'] as const;
+    assert.deepEqual(recommendationFeatures('Ratify CAT', [...families]), ['bias']);
+    assert.deepEqual(
+      recommendationFeatures('Ratify CAT', [...families], {
+        from: 'Spain',
+        fromGroup: 'WEOG',
+        to: 'DPR Korea',
+        toGroup: 'Asia',
+        session: 19,
+      }).sort(),
+      ['bias', 'cc:2', 'cf:Spain', 'cg:WEOG', 'cs:19', 'ct:DPR Korea', 'ctg:Asia'],
+    );
+    assert.deepEqual(
+      recordContext({ From: 'Spain', 'From-Rgrp': '&#40;Unknown&#41;', Session: '7', To: '' }),
+      { from: 'Spain', session: 7 },
+    );
+  });
+
+  test("action rules and issue terms follow UPR Info's methodology", () => {
+    const rules = recommendationFeatures('Continue and strengthen efforts to combat torture', [
+      'action-rules',
+    ]);
+    assert.ok(rules.includes('rk:2') && rules.includes('rk2:4') && rules.includes('rkf:4'));
+    const means = recommendationFeatures("Improve women's rights by amending the family code", [
+      'action-rules',
+    ]);
+    assert.ok(means.includes('rm:5'));
+    const intro = recommendationFeatures('In view of its cooperation, extend a standing invitation', [
+      'action-rules',
+    ]);
+    assert.ok(intro.includes('intro') && intro.includes('ov:extend'));
+    assert.deepEqual(
+      [
+        ...keywordIssues(
+          recommendationWords('Ratify the Optional Protocol to the Convention against Torture'),
+        ),
+      ].sort(),
+      ['Detention', 'International instruments', 'Torture and other CID treatment'],
+    );
+    assert.deepEqual([...keywordIssues(recommendationWords('Abolish honour killings'))].sort(), [
+      'Rights of the Child',
+      "Women's rights",
+    ]);
   });
 
   test('CSV: bad input names file, line and field', () => {

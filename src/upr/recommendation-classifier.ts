@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LabelledRecommendation } from './labelled-recommendation.ts';
+import type { LabelledRecommendation, RecommendationContext } from './labelled-recommendation.ts';
 import type { SparseExample } from './linear-models.ts';
 import { FEATURE_FAMILIES, type FeatureFamily, recommendationFeatures } from './recommendation-features.ts';
 import {
@@ -17,7 +17,7 @@ export const ACTION_CATEGORIES = [1, 2, 3, 4, 5] as const;
 
 /** A trained classifier as shipped in `data/upr/` (JSON). */
 export const RecommendationClassifierModel = z.strictObject({
-  format: z.literal('daylight-upr-recommendation-classifier/2'),
+  format: z.literal('daylight-upr-recommendation-classifier/3'),
   /** How and from what it was trained, and what it measured on the held-out part. */
   training: z.record(z.string(), z.unknown()),
   action: z.strictObject({
@@ -67,22 +67,22 @@ export type ClassifierTrainingOptions = {
 
 /** The options the shipped model is trained with. */
 export const DEFAULT_TRAINING_OPTIONS: ClassifierTrainingOptions = {
-  actionFeatures: ['words', 'opening', 'shape', 'means'],
-  issueFeatures: ['words'],
+  actionFeatures: ['words', 'opening', 'shape', 'means', 'action-rules', 'recommending-state', 'session'],
+  issueFeatures: ['words', 'issue-keywords'],
   minFeatureCount: 3,
   pruneBelow: 0.01,
   action: {
     linear: { epochs: 10, learningRate: 0.05, l2: 1e-5, seed: 12 },
-    network: { hidden: 64, epochs: 5, learningRate: 0.05, l2: 1e-5, seed: 12, networks: 1 },
-    networkWeight: 0.5,
+    network: { hidden: 64, epochs: 5, learningRate: 0.05, l2: 1e-5, seed: 12, networks: 3 },
+    networkWeight: 0.7,
   },
   issues: {
     linear: null,
-    network: { hidden: 256, epochs: 8, learningRate: 0.05, l2: 1e-5, seed: 12, networks: 2 },
+    network: { hidden: 256, epochs: 8, learningRate: 0.05, l2: 1e-5, seed: 12, networks: 3 },
     networkWeight: 1,
   },
   thresholdShare: 0,
-  threshold: 0.35,
+  threshold: 0.3,
   thresholdPooling: 0,
 };
 
@@ -190,10 +190,10 @@ export function trainRecommendationClassifier(
   options: ClassifierTrainingOptions = DEFAULT_TRAINING_OPTIONS,
   training: Record<string, unknown> = {},
 ): RecommendationClassifierModel {
-  const actionLists = rows.map((r) => recommendationFeatures(r.text, options.actionFeatures));
+  const actionLists = rows.map((r) => recommendationFeatures(r.text, options.actionFeatures, r.context));
   const actionFeatures = vocabulary(actionLists, options.minFeatureCount);
   const actionIndex = new Map(actionFeatures.map((f, i) => [f, i]));
-  const issueLists = rows.map((r) => recommendationFeatures(r.text, options.issueFeatures));
+  const issueLists = rows.map((r) => recommendationFeatures(r.text, options.issueFeatures, r.context));
   const issueFeatures = vocabulary(issueLists, options.minFeatureCount);
   const issueIndex = new Map(issueFeatures.map((f, i) => [f, i]));
   const issueLabels = [...new Set(rows.flatMap((r) => r.issues))].sort();
@@ -223,7 +223,7 @@ export function trainRecommendationClassifier(
     options.issues,
   );
   return {
-    format: 'daylight-upr-recommendation-classifier/2',
+    format: 'daylight-upr-recommendation-classifier/3',
     training,
     action: {
       families: options.actionFeatures,
@@ -262,26 +262,28 @@ export function compileClassifier(model: RecommendationClassifierModel): Compile
 }
 
 /**
- * UPR Info's action category and issues for a recommendation's text: the most probable action;
- * every issue above its threshold, or the single most probable issue when none is (UPR Info gives
- * every recommendation at least one issue).
+ * UPR Info's action category and issues for a recommendation's text (and, when known, its
+ * context: recommending state, session…; missing context is simply not used): the most probable
+ * action; every issue above its threshold, or the single most probable issue when none is (UPR
+ * Info gives every recommendation at least one issue).
  */
 export function classifyRecommendation(
   classifier: CompiledClassifier,
   text: string,
   options: { atLeastOneIssue: boolean } = { atLeastOneIssue: true },
+  context: RecommendationContext = {},
 ): RecommendationClassification {
   const { action, issues } = classifier;
   const actionProbabilities = scorerProbabilities(
     action.scorer,
-    indexed(recommendationFeatures(text, action.families), action.index),
+    indexed(recommendationFeatures(text, action.families, context), action.index),
   );
   let bestAction = 0;
   for (let i = 1; i < actionProbabilities.length; i++)
     if ((actionProbabilities[i] as number) > (actionProbabilities[bestAction] as number)) bestAction = i;
   const probabilities = scorerProbabilities(
     issues.scorer,
-    indexed(recommendationFeatures(text, issues.families), issues.index),
+    indexed(recommendationFeatures(text, issues.families, context), issues.index),
   );
   let bestIssue = 0;
   const given: string[] = [];

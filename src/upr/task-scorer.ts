@@ -101,12 +101,14 @@ export function scorerProbabilities(scorer: Scorer, features: readonly number[])
 const SparseRow = z.strictObject({ features: z.array(z.int().min(0)), weights: z.array(z.int()) });
 
 /**
- * A network's weights in thousandths as 16-bit little-endian integers in base64 (compact, quick to
- * read): embeddings feature-major, output weights unit-major.
+ * A network's weights in base64 (compact, quick to read): the embeddings feature-major, one signed
+ * byte per weight with one scale per feature (32-bit floats: the feature's largest weight / 127);
+ * biases and output weights (unit-major) in thousandths as 16-bit little-endian integers.
  */
 const StoredNetwork = z.strictObject({
   hidden: z.int().min(1),
   embeddings: z.base64(),
+  embedding_scales: z.base64(),
   hidden_bias: z.base64(),
   output: z.base64(),
   output_bias: z.base64(),
@@ -129,6 +131,43 @@ function packWeights(values: Float64Array): string {
   return Buffer.from(bytes.buffer).toString('base64');
 }
 
+/** Rows of `width` weights as signed bytes, each row with its own scale (largest |weight| / 127). */
+function packRows(values: Float64Array, width: number): { bytes: string; scales: string } {
+  const rows = values.length / width;
+  const bytes = new Int8Array(values.length);
+  const scales = new Float32Array(rows);
+  for (let row = 0; row < rows; row++) {
+    let max = 0;
+    for (let j = 0; j < width; j++) max = Math.max(max, Math.abs(values[row * width + j] as number));
+    const scale = Math.fround(max / 127);
+    scales[row] = scale;
+    if (scale === 0) continue;
+    for (let j = 0; j < width; j++)
+      bytes[row * width + j] = Math.max(
+        -127,
+        Math.min(127, Math.round((values[row * width + j] as number) / scale)),
+      );
+  }
+  const littleEndian = new DataView(new ArrayBuffer(rows * 4));
+  scales.forEach((scale, i) => {
+    littleEndian.setFloat32(i * 4, scale, true);
+  });
+  return {
+    bytes: Buffer.from(bytes.buffer).toString('base64'),
+    scales: Buffer.from(littleEndian.buffer).toString('base64'),
+  };
+}
+
+function unpackRows(packedBytes: string, packedScales: string, width: number): Float64Array {
+  const bytes = Buffer.from(packedBytes, 'base64');
+  const scales = Buffer.from(packedScales, 'base64');
+  const view = new DataView(scales.buffer, scales.byteOffset, scales.byteLength);
+  const values = new Float64Array(bytes.byteLength);
+  for (let i = 0; i < values.length; i++)
+    values[i] = bytes.readInt8(i) * view.getFloat32(Math.floor(i / width) * 4, true);
+  return values;
+}
+
 function unpackWeights(packed: string): Float64Array {
   const buffer = Buffer.from(packed, 'base64');
   const bytes = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
@@ -140,13 +179,17 @@ export function storeScorer(scorer: Scorer, pruneBelow: number): StoredScorer {
   const { linear } = scorer;
   return {
     linear: linear && sparseRows(linear, pruneBelow),
-    networks: scorer.networks.map((network) => ({
-      hidden: network.hidden,
-      embeddings: packWeights(network.embeddings),
-      hidden_bias: packWeights(network.hiddenBias),
-      output: packWeights(network.output),
-      output_bias: packWeights(network.outputBias),
-    })),
+    networks: scorer.networks.map((network) => {
+      const embeddings = packRows(network.embeddings, network.hidden);
+      return {
+        hidden: network.hidden,
+        embeddings: embeddings.bytes,
+        embedding_scales: embeddings.scales,
+        hidden_bias: packWeights(network.hiddenBias),
+        output: packWeights(network.output),
+        output_bias: packWeights(network.outputBias),
+      };
+    }),
     network_weight: scorer.networkWeight,
   };
 }
@@ -165,7 +208,7 @@ export function loadScorer(
       featureCount,
       hidden: network.hidden,
       outputs: labelCount,
-      embeddings: unpackWeights(network.embeddings),
+      embeddings: unpackRows(network.embeddings, network.embedding_scales, network.hidden),
       hiddenBias: unpackWeights(network.hidden_bias),
       output: unpackWeights(network.output),
       outputBias: unpackWeights(network.output_bias),

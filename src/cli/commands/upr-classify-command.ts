@@ -10,7 +10,10 @@ export function registerUprClassify(upr: Command): void {
   upr
     .command('classify')
     .description("fill in UPR Info's action category (1–5) and issues for each recommendation's Text")
-    .requiredOption('--input <csv>', 'CSV with a Text column (e.g. UPR Info’s export format)')
+    .requiredOption(
+      '--input <csv>',
+      'CSV with a Text column (e.g. UPR Info’s export format); From, From-Rgrp and Session are used when present',
+    )
     .requiredOption('--output <csv>', 'the same rows with Action and Issue filled in')
     .action((options: { input: string; output: string }) => {
       if (!existsSync(options.input)) throw new CommandError(`no such file: ${options.input}`, 2);
