@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ceilingOf } from '../access/authorize.ts';
 import { levelsUpTo, type Viewer } from '../access/roles.ts';
-import type { Act } from '../domain/act.ts';
+import { actsInScope, analysisData } from '../analysis/analysis-data.ts';
+import { NO_YEAR } from '../analysis/fact-table.ts';
 import { ancestorsOf, codeOf, REFERENCE_DIR } from '../domain/vocabulary.ts';
 import type { Store } from '../store/store.ts';
 import type { UprFilter, UprRecommendation } from './upr-recommendation.ts';
@@ -49,14 +50,19 @@ export async function followUp(store: Store, viewer: Viewer, filter: UprFilter):
   const { rows } = await store.searchUprRecommendations(filter);
   const { issues, session_years } = followUpMapping();
   const ceiling = ceilingOf(viewer, 'view-statistics');
-  const levels = new Set<string>(ceiling && viewer.role !== 'public' ? levelsUpTo(ceiling) : []);
-  // Acts counted once, by (act type or any broader type, year the act began).
+  // Acts counted once, by (act type or any broader type, year the act began), from the fact table.
+  const data = await analysisData(store);
+  const { table } = data;
+  const scope =
+    ceiling && viewer.role !== 'public'
+      ? actsInScope(store, data, levelsUpTo(ceiling), false)
+      : new Int32Array();
+  const chains = table.actTypes.map((type) => ancestorsOf('act-types', type));
   const counts = new Map<string, number>();
-  for await (const json of store.exportRecords('act')) {
-    const act = JSON.parse(json) as Act;
-    if (act.deleted || !levels.has(act.confidentiality) || !act.date) continue;
-    const year = act.date.from.slice(0, 4);
-    for (const type of ancestorsOf('act-types', act.act_type))
+  for (const i of scope) {
+    const year = table.yearFrom[i] as number;
+    if (year === NO_YEAR) continue;
+    for (const type of chains[table.actType[i] as number] ?? [])
       counts.set(`${type}|${year}`, (counts.get(`${type}|${year}`) ?? 0) + 1);
   }
   const years = [...new Set([...counts.keys()].map((key) => Number(key.split('|')[1])))];
