@@ -5,8 +5,7 @@ import { evidentiaryStatuses } from '../proof/evidentiary-statuses.ts';
 import type { Store } from '../store/store.ts';
 import type { AnalysisContext, FacilityInfo } from './dimensions.ts';
 import type { FactTable } from './fact-table.ts';
-import type { NumberedFacts } from './fact-table-codec.ts';
-import { factsAt } from './load-facts.ts';
+import { factsAt, type MarkedFacts } from './load-facts.ts';
 import { personsOfFacts } from './person-infos.ts';
 
 /** Everything the counts read, loaded once per state of the database. */
@@ -16,7 +15,7 @@ type Cached = {
   mark: string;
   data: AnalysisData;
   /** The table as made for `mark` (what the next change updates). */
-  facts: NumberedFacts;
+  facts: MarkedFacts;
   levels?: boolean;
   persons?: boolean;
   /** The acts each statistics scope may count, by scope. */
@@ -35,7 +34,8 @@ export async function analysisData(store: Store): Promise<AnalysisData> {
   const hit = cache.get(store);
   if (hit && hit.mark === mark) return hit.data;
   const started = performance.now();
-  const numbered = await factsAt(store, mark, hit && { mark: hit.mark, facts: hit.facts });
+  const marked = await factsAt(store, mark, hit?.facts);
+  const numbered = marked.facts;
   const places = (await store.resolution('facility'))?.clusters;
   const facilities = new Map<string, FacilityInfo>();
   for await (const json of store.exportRecords('facility')) {
@@ -49,7 +49,7 @@ export async function analysisData(store: Store): Promise<AnalysisData> {
   // evidentiary levels only when a count asks for standards of proof.
   const context: AnalysisContext = { facilities, units: numbered.units, unitCount: numbered.unitCount };
   const data = { table: numbered.table, context, loadedIn: (performance.now() - started) / 1000 };
-  cache.set(store, { mark, data, facts: numbered, scopes: new Map() });
+  cache.set(store, { mark, data, facts: marked, scopes: new Map() });
   return data;
 }
 
