@@ -90,8 +90,10 @@ export function mapUwaziEntities(
         const cell = row.cells[column] ?? '';
         const role = roles[i] as ColumnRole;
         if (cell.trim() === '' || role.kind === 'ignored') return;
-        if (role.kind === 'unmapped')
-          return here(column, 'column not in the mapping (map it, or list it under ignore)');
+        if (role.kind === 'unmapped') {
+          here(column, 'column not in the mapping (map it, or list it under ignore)');
+          return;
+        }
         if (role.kind === 'standard') {
           if (role.name === 'Date added') {
             const day = readDate(cell, mapping.date_format);
@@ -127,7 +129,8 @@ export function mapUwaziEntities(
             !identifying.includes(property.mapping.field.split('.')[0] as string)
               ? ` ${JSON.stringify(reading.unknownValue)}`
               : '';
-          return here(column, `${reading.message}${quoted}`);
+          here(column, `${reading.message}${quoted}`);
+          return;
         }
         if (property.mapping.kind === 'relationship')
           pending.push({ record, property, titles: reading.values as string[] });
