@@ -14,6 +14,7 @@ import { registerFiles } from './commands/files-command.ts';
 import { registerImport } from './commands/import-command.ts';
 import { registerKeys } from './commands/keys-command.ts';
 import { registerLink } from './commands/link-command.ts';
+import { registerMigrate } from './commands/migrate-command.ts';
 import { registerProof } from './commands/proof-command.ts';
 import { registerRecordCommands } from './commands/records-commands.ts';
 import { registerResolve } from './commands/resolve-command.ts';
@@ -67,6 +68,7 @@ registerDelegation(program);
 registerProof(program);
 registerEstimate(program);
 registerLink(program);
+registerMigrate(program);
 
 // `daylight export | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
