@@ -51,7 +51,9 @@ export async function computeFigure(
     basis,
     stats:
       `daylight stats table --rows status --measure ${spec.measure} --basis ${basis} --protect --threshold ${options.threshold} ${flagsOf(filter)}`.trim(),
-    explain: `daylight explain --measure ${spec.measure} ${flagsOf(filter)}${basisFlag(basis)}`.trim(),
+    explain: ['daylight explain --measure', spec.measure, flagsOf(filter), basisFlag(basis)]
+      .filter(Boolean)
+      .join(' '),
   };
 }
 
@@ -65,7 +67,7 @@ function flagsOf(filter: Record<string, unknown>): string {
 
 /** How `explain` says the basis: verified acts are a status filter, a standard its own option. */
 function basisFlag(basis: string): string {
-  if (basis === 'verified') return ' --status verified';
-  if (basis.startsWith('standard:')) return ` --standard ${basis.slice('standard:'.length)}`;
+  if (basis === 'verified') return '--status verified';
+  if (basis.startsWith('standard:')) return `--standard ${basis.slice('standard:'.length)}`;
   return '';
 }

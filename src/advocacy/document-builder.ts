@@ -71,12 +71,15 @@ export class DocumentBuilder {
     const runs: Run[] = [];
     for (const piece of pieces) {
       if (piece.kind === 'text') runs.push({ kind: 'text', text: piece.text });
-      else if (piece.kind === 'note') runs.push(this.footnote(piece.text));
-      else if (piece.kind === 'figure') {
+      else if (piece.kind === 'note') {
+        trimLast(runs);
+        runs.push(this.footnote(piece.text));
+      } else if (piece.kind === 'figure') {
         const shown = await this.figure(piece.figure, number, path);
         if (shown !== undefined) runs.push({ kind: 'text', text: shown });
       } else {
         const cited = await this.citable(piece.sources, path);
+        if (cited.length > 0) trimLast(runs);
         if (cited.length > 0)
           runs.push(this.footnote(`Daylight source${cited.length > 1 ? 's' : ''} ${cited.join(', ')}.`));
       }
@@ -159,4 +162,10 @@ export class DocumentBuilder {
     });
     return false;
   }
+}
+
+/** A footnote mark follows the word or stop before it: drop the space a spec leaves before its tag. */
+function trimLast(runs: Run[]): void {
+  const last = runs.at(-1);
+  if (last?.kind === 'text') last.text = last.text.trimEnd();
 }

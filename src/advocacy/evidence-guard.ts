@@ -26,7 +26,7 @@ export async function readConsentLedger(store: Store): Promise<ConsentLedger> {
 /** Whether a source exists, is live, and the viewer may read it (otherwise it is reported as not found). */
 export async function sourceVisible(store: Store, viewer: Viewer, id: string): Promise<boolean> {
   const record = await store.getRecord(id);
-  if (!record || record.type !== 'source' || record.deleted) return false;
+  if (record?.type !== 'source' || record.deleted) return false;
   const ceiling = ceilingOf(viewer, 'read-records');
   return ceiling !== undefined && levelsUpTo(ceiling).includes(record.confidentiality);
 }

@@ -3,12 +3,18 @@ import type { DocumentBuilder, SpecPath } from './document-builder.ts';
 import {
   actTypeLabels,
   citationOf,
+  findById,
   findByParagraph,
   type PreviousRecommendation,
 } from './previous-recommendation.ts';
 
 /** A previous recommendation to follow up, as a spec cites it. */
-export type FollowUpItem = { paragraph: string; session?: number; comment?: string };
+export type FollowUpItem = {
+  paragraph?: string;
+  recommendation_id?: string;
+  session?: number;
+  comment?: string;
+};
 
 /**
  * A paragraph following up one recommendation of an earlier review, cited by its paragraph number:
@@ -25,14 +31,17 @@ export async function followUp(
   options: { numbered?: boolean } = {},
 ): Promise<void> {
   const state = document.state_under_review;
-  const found = await findByParagraph(store, state, item.paragraph, item.session);
+  const found = item.paragraph
+    ? await findByParagraph(store, state, item.paragraph, item.session)
+    : await findById(store, state, item.recommendation_id ?? '');
   if (found.length !== 1) {
+    const cited = item.paragraph ?? item.recommendation_id;
     builder.problems.push({
-      path: [...path, found.length === 0 ? 'paragraph' : 'session'],
+      path: [...path, found.length > 1 ? 'session' : item.paragraph ? 'paragraph' : 'recommendation_id'],
       message:
         found.length === 0
-          ? `recommendation ${item.paragraph} to ${state} is not in the UPR knowledge base (import its Working Group report: daylight upr extract REPORT.pdf --import)`
-          : `recommendation ${item.paragraph} is in ${found.length} reviews (sessions ${found.map((f) => f.session).join(', ')}): give its session`,
+          ? `recommendation ${cited} to ${state} is not in the UPR knowledge base${item.paragraph ? ' (import its Working Group report: daylight upr extract REPORT.pdf --import)' : ''}`
+          : `recommendation ${cited} is in ${found.length} reviews (sessions ${found.map((f) => f.session).join(', ')}): give its session`,
     });
     return;
   }

@@ -49,6 +49,16 @@ export async function findByParagraph(
   return groupItems(rows);
 }
 
+/** The recommendation (one item, all its states) a knowledge-base row id belongs to. */
+export async function findById(store: Store, state: string, id: string): Promise<PreviousRecommendation[]> {
+  const rows = await recommendationsTo(store, state);
+  const row = rows.find((r) => r.id === id);
+  if (!row) return [];
+  return groupItems(
+    rows.filter((r) => r.session === row.session && (r.paragraph ?? r.text) === (row.paragraph ?? row.text)),
+  );
+}
+
 /** Rows of the same item (session, paragraph or text) as one recommendation with all its states. */
 export function groupItems(rows: readonly UprRecommendation[]): PreviousRecommendation[] {
   const { issues, session_years } = followUpMapping();

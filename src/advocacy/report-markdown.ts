@@ -9,22 +9,22 @@ export function reportMarkdown(document: ReportDocument): string {
       continue;
     }
     const text = block.runs
-      .map((run) => (run.kind === 'text' ? escape(run.text) : `[^${run.note}]`))
+      .map((run) => (run.kind === 'text' ? markdownText(run.text) : `[^${run.note}]`))
       .join('');
     const numbered = block.number === null ? text : `${block.number}. ${text}`;
     lines.push(block.style === 'quotation' ? `> ${numbered}` : numbered, '');
   }
-  for (const [i, note] of document.footnotes.entries()) lines.push(`[^${i + 1}]: ${escape(note)}`);
+  for (const [i, note] of document.footnotes.entries()) lines.push(`[^${i + 1}]: ${markdownText(note)}`);
   if (document.footnotes.length > 0) lines.push('');
   if (document.annex) {
     lines.push('---', '', `## ${document.annex.heading}`, '');
-    for (const line of document.annex.lines) lines.push(`- ${escape(line)}`);
+    for (const line of document.annex.lines) lines.push(`- ${markdownText(line)}`);
     lines.push('');
   }
   return lines.join('\n');
 }
 
-/** Text as Markdown shows it literally (a paragraph starting "12." is not a list item, `*` not emphasis). */
-function escape(text: string): string {
+/** Text as Markdown shows it literally (`*` is not emphasis, `[` not a link). */
+function markdownText(text: string): string {
   return text.replace(/([\\`*_[\]<>])/g, '\\$1');
 }

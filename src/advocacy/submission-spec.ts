@@ -31,14 +31,26 @@ export const SpecSection = z.strictObject({
   paragraphs: z.array(z.union([SpecParagraph, SpecQuotation])).min(1),
 });
 
-/** A recommendation of an earlier review, followed up: cited by its paragraph in the Working Group report. */
-export const SpecFollowUp = z.strictObject({
-  paragraph: z.string().regex(/^\d+\.\d+$/, 'expected PARENT.ITEM, e.g. 124.56'),
-  /** The Working Group session of the review (when the paragraph alone is ambiguous). */
-  session: z.int().min(1).max(200).optional(),
-  /** What the organisation says of it (tags allowed). */
-  comment: Text.optional(),
-});
+/**
+ * A recommendation of an earlier review, followed up: cited by its paragraph in the Working Group
+ * report (`124.56`), or, for recommendations the knowledge base holds without one (UPR Info's data),
+ * by its id there (`daylight upr search --json`).
+ */
+export const SpecFollowUp = z
+  .strictObject({
+    paragraph: z
+      .string()
+      .regex(/^\d+\.\d+$/, 'expected PARENT.ITEM, e.g. 124.56')
+      .optional(),
+    recommendation_id: z.string().min(1).optional(),
+    /** The Working Group session of the review (when the paragraph alone is ambiguous). */
+    session: z.int().min(1).max(200).optional(),
+    /** What the organisation says of it (tags allowed). */
+    comment: Text.optional(),
+  })
+  .refine((f) => (f.paragraph === undefined) !== (f.recommendation_id === undefined), {
+    message: 'give either paragraph (e.g. 124.56) or recommendation_id',
+  });
 
 /** A stakeholder submission to the UPR, as an organisation writes it (JSON). */
 export const SubmissionSpec = z.strictObject({

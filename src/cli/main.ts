@@ -15,6 +15,7 @@ import { registerKeys } from './commands/keys-command.ts';
 import { registerLink } from './commands/link-command.ts';
 import { registerProof } from './commands/proof-command.ts';
 import { registerRecordCommands } from './commands/records-commands.ts';
+import { registerReport } from './commands/report-command.ts';
 import { registerResolve } from './commands/resolve-command.ts';
 import { registerReview } from './commands/review-command.ts';
 import { registerSchema } from './commands/schema-command.ts';
@@ -63,6 +64,7 @@ registerUprClassify(upr);
 registerProof(program);
 registerEstimate(program);
 registerLink(program);
+registerReport(program);
 
 // `daylight export | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
