@@ -9,6 +9,8 @@ import type { FigureSpec } from './figure-spec.ts';
 
 /** A figure as counted for a document: disclosure-controlled, with the commands that give and trace it. */
 export type ComputedFigure = {
+  /** What is counted (the basis apart): the query `stats` and `explain` are given. */
+  query: FigureQuery;
   value: number | null;
   shown: string;
   figure: string;
@@ -45,6 +47,7 @@ export async function computeFigure(
   const total = result.table.distinctTotal;
   const value = total > 0 && total < options.threshold ? null : total;
   return {
+    query: filter as FigureQuery,
     value,
     shown: value === null ? `fewer than ${options.threshold}` : value.toLocaleString('en-GB'),
     figure: describeFigure(filter as FigureQuery),

@@ -14,6 +14,8 @@ export type FollowUpItem = {
   recommendation_id?: string;
   session?: number;
   comment?: string;
+  /** Overrides the act types the knowledge base's issues give. */
+  act_types?: string[];
 };
 
 /**
@@ -45,7 +47,8 @@ export async function followUp(
     });
     return;
   }
-  const recommendation = found[0] as PreviousRecommendation;
+  const stored = found[0] as PreviousRecommendation;
+  const recommendation = item.act_types ? { ...stored, act_types: item.act_types } : stored;
   const response =
     recommendation.response === 'supported'
       ? `${state} supported it.`

@@ -1,4 +1,5 @@
 // The shape every advocacy document takes between building and export (Word, Markdown): pure data.
+import type { FigureQuery } from '../provenance/figure-query.ts';
 
 /** A run of a paragraph: text, or the mark of a footnote (its number, from 1, in `footnotes`). */
 export type Run = { kind: 'text'; text: string } | { kind: 'footnote'; note: number };
@@ -10,6 +11,8 @@ export type Block =
 
 /** A figure inserted live, with what it counts and how to trace it. */
 export type PlacedFigure = {
+  /** What is counted (measure and filters; the basis apart). */
+  query: FigureQuery;
   /** The numbered paragraph it appears in (null: in an unnumbered line). */
   paragraph: number | null;
   /** As shown, e.g. "1,204" or "fewer than 5". */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { codeOf } from '../domain/vocabulary.ts';
 import { FigureBasis, FigureSpec } from './figure-spec.ts';
 
 /** Word limits of OHCHR for stakeholders' submissions: one organisation, and a joint submission. */
@@ -47,6 +48,11 @@ export const SpecFollowUp = z
     session: z.int().min(1).max(200).optional(),
     /** What the organisation says of it (tags allowed). */
     comment: Text.optional(),
+    /**
+     * The act types it concerns, when the knowledge base has no issues for it (reports extracted with
+     * `upr extract` are not classified): the evidence since the review is counted on these.
+     */
+    act_types: z.array(codeOf('act-types')).min(1).optional(),
   })
   .refine((f) => (f.paragraph === undefined) !== (f.recommendation_id === undefined), {
     message: 'give either paragraph (e.g. 124.56) or recommendation_id',
