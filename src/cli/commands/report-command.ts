@@ -29,6 +29,7 @@ export function registerReport(program: Command): void {
   withReportOptions(report.command('submission'))
     .description('a stakeholder submission to the UPR (without --spec: an example from the database)')
     .action(async (options: ReportOptions) => {
+      checkOutputs(options);
       await withContext(program.opts(), async ({ store, viewer, keys }) => {
         const spec = options.spec
           ? readSpec(options.spec, SubmissionSpec)
@@ -47,6 +48,7 @@ export function registerReport(program: Command): void {
   withReportOptions(report.command('statement'))
     .description('a statement at the UPR pre-session, timed against its slot (without --spec: an example)')
     .action(async (options: ReportOptions) => {
+      checkOutputs(options);
       await withContext(program.opts(), async ({ store, viewer, keys }) => {
         const spec = options.spec
           ? readSpec(options.spec, StatementSpec)
@@ -103,17 +105,23 @@ function finish(result: Omit<BuildResult, 'limit'>, options: ReportOptions): voi
     );
 }
 
+/** Refuses an output it cannot write before anything is built. */
+function checkOutputs(options: ReportOptions): void {
+  if (!options.out) return;
+  const kind = extname(options.out).toLowerCase();
+  if (kind === '.pdf')
+    throw new CommandError(
+      '--out: PDF needs a converter (LibreOffice or pandoc), none is installed: write .docx and convert it',
+      2,
+    );
+  if (kind !== '.docx' && kind !== '.md') throw new CommandError('--out: expected a .docx or .md file', 2);
+}
+
 async function writeOutputs(document: ReportDocument, options: ReportOptions): Promise<void> {
   if (options.out) {
-    const kind = extname(options.out).toLowerCase();
-    if (kind === '.docx') writeFileSync(options.out, await reportDocx(document));
-    else if (kind === '.md') writeFileSync(options.out, reportMarkdown(document));
-    else if (kind === '.pdf')
-      throw new CommandError(
-        '--out: PDF needs a converter (LibreOffice or pandoc), none is installed: write .docx and convert it',
-        2,
-      );
-    else throw new CommandError('--out: expected a .docx or .md file', 2);
+    if (extname(options.out).toLowerCase() === '.docx')
+      writeFileSync(options.out, await reportDocx(document));
+    else writeFileSync(options.out, reportMarkdown(document));
   }
   if (options.markdown) writeFileSync(options.markdown, reportMarkdown(document));
 }
