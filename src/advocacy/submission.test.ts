@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { revealRecord } from '../access/field-cipher.ts';
 import { tabulate } from '../analysis/statistics.ts';
 import { basisOf } from '../analysis/table-query.ts';
+import { changeConsent } from '../consent/change-consent.ts';
 import type { Person } from '../domain/person.ts';
 import type { SqliteStore } from '../store/sqlite/sqlite-store.ts';
 import { docxParagraphs, docxParts } from '../testing/docx-text.ts';
@@ -170,6 +171,28 @@ describe('stakeholder submission', () => {
       spec({ methodology: ['As told.{{source: S-NONE}}'] }),
     );
     assert.match(unknown.problems[0]?.message ?? '', /source S-NONE not found/);
+  });
+
+  it('applies a withdrawal of quotation consent to the next build', async () => {
+    const own = await advocacyStore();
+    try {
+      assert.equal((await buildSubmission(own, admin, keys, spec())).ok, true);
+      await changeConsent(own, admin, keys, {
+        interviewee: 'P-1',
+        source: 'S-QUOTE',
+        change: 'withdraw',
+        scopes: ['QUOTATION'],
+      });
+      const after = await buildSubmission(own, admin, keys, spec());
+      assert.equal(after.ok, false);
+      assert.deepEqual(
+        after.problems.map((p) => p.path),
+        [['sections', 0, 'paragraphs', 1]],
+        'the quotation is refused; the citation (publication consent) stays',
+      );
+    } finally {
+      await own.close();
+    }
   });
 
   it('reads spec files naming the file, line and field of every problem', () => {
