@@ -21,7 +21,10 @@ const FONT = 'Times New Roman';
  */
 export async function reportDocx(document: ReportDocument): Promise<Uint8Array> {
   const footnotes = Object.fromEntries(
-    document.footnotes.map((text, i) => [String(i + 1), { children: [new Paragraph({ text })] }]),
+    document.footnotes.map((text, i) => [
+      String(i + 1),
+      { children: [new Paragraph({ children: [new TextRun({ text, size: 20 })] })] },
+    ]),
   );
   const doc = new Document({
     creator: 'Daylight',

@@ -40,7 +40,7 @@ export function registerReport(program: Command): void {
         const over = result.words - result.limit;
         if (options.json) return;
         process.stdout.write(
-          `words: ${result.words.toLocaleString('en-GB')} of ${result.limit.toLocaleString('en-GB')} (${over > 0 ? `OVER the limit by ${over}` : 'within the limit'}; footnotes counted); ${result.figures.length} figures, ${result.document?.footnotes.length ?? 0} footnotes\n`,
+          `words: ${result.words.toLocaleString('en-GB')} of ${result.limit.toLocaleString('en-GB')} (${over > 0 ? `OVER the limit by ${over}` : 'within the limit'}; footnotes counted); ${plural(result.figures.length, 'figure')}, ${plural(result.document?.footnotes.length ?? 0, 'footnote')}\n`,
         );
         if (over > 0) process.exitCode = 1;
       });
@@ -124,4 +124,8 @@ async function writeOutputs(document: ReportDocument, options: ReportOptions): P
     else writeFileSync(options.out, reportMarkdown(document));
   }
   if (options.markdown) writeFileSync(options.markdown, reportMarkdown(document));
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
