@@ -17,6 +17,7 @@ import { registerLink } from './commands/link-command.ts';
 import { registerMigrate } from './commands/migrate-command.ts';
 import { registerProof } from './commands/proof-command.ts';
 import { registerRecordCommands } from './commands/records-commands.ts';
+import { registerReport } from './commands/report-command.ts';
 import { registerResolve } from './commands/resolve-command.ts';
 import { registerReview } from './commands/review-command.ts';
 import { registerSchema } from './commands/schema-command.ts';
@@ -69,6 +70,7 @@ registerProof(program);
 registerEstimate(program);
 registerLink(program);
 registerMigrate(program);
+registerReport(program);
 
 // `daylight export | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
