@@ -8,6 +8,7 @@ import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.
 import { importOrFail, testKeys, testRecords } from '../testing/factories.ts';
 import type { UprRecommendation } from '../upr/upr-recommendation.ts';
 import { claimsRegister } from './claims-register.ts';
+import { importStateClaims } from './import-claims.ts';
 import { reviewUptake } from './review-uptake.ts';
 
 const keys = testKeys();
@@ -115,6 +116,61 @@ describe('state claims register and uptake (issue 8)', () => {
     const pardon = register.find((c) => c.paragraph === '31');
     assert.deepEqual(pardon?.issues, ['Torture and other CID treatment']);
     assert.equal(pardon?.evidence?.acts, byHand(pardon?.actTypes ?? [], 2019));
+  });
+
+  it('imports claims from a national report, all or nothing, with their themes', async () => {
+    const line = (paragraph: string, extra: Record<string, unknown> = {}) =>
+      JSON.stringify({
+        document: 'A/HRC/WG.6/33/PRK/1',
+        state_under_review: 'DPR Korea',
+        session: 33,
+        paragraph,
+        text: 'Detainees are treated humanely and reform institutions provide good conditions.',
+        ...extra,
+      });
+    const bad = await importStateClaims(
+      store,
+      analyst,
+      'national.jsonl',
+      [line('12', { issues: ['Detention'] }), line('13', { issues: ['Weather'] }), '{"document": "x"}'].join(
+        '\n',
+      ),
+    );
+    assert.equal(bad.ok, false);
+    assert.deepEqual(!bad.ok && bad.problems.map((p) => [p.line, p.field]), [
+      [3, 'state_under_review'],
+      [3, 'session'],
+      [3, 'paragraph'],
+      [3, 'text'],
+    ]);
+    assert.equal(
+      (await store.uprStateClaims({ session: 33 })).filter((c) => c.document.includes('WG.6')).length,
+      0,
+    );
+    const unknownTheme = await importStateClaims(
+      store,
+      analyst,
+      'national.jsonl',
+      [line('12'), line('13', { issues: ['Weather'] })].join('\n'),
+    );
+    assert.deepEqual(!unknownTheme.ok && unknownTheme.problems.map((p) => [p.line, p.field]), [
+      [2, 'issues'],
+    ]);
+    const good = await importStateClaims(
+      store,
+      analyst,
+      'national.jsonl',
+      [line('12', { issues: ['Detention'] }), line('13')].join('\n'),
+    );
+    assert.deepEqual(good, { ok: true, added: 2, lines: 2 });
+    const again = await importStateClaims(store, analyst, 'national.jsonl', line('12'));
+    assert.deepEqual(again, { ok: true, added: 0, lines: 1 }, 'idempotent');
+    const register = await claimsRegister(store, analyst, keys, { session: 33 });
+    const twelve = register.find((c) => c.document === 'A/HRC/WG.6/33/PRK/1' && c.paragraph === '12');
+    assert.deepEqual(
+      [twelve?.issuesBy, twelve?.evidence?.acts],
+      ['analyst', byHand(twelve?.actTypes ?? [], 2019)],
+    );
   });
 
   it('finds our recommendations among those of a review in the knowledge base', async () => {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AdvocacyError, knownIssues, setClaimIssues } from '../../advocacy/claim-themes.ts';
 import { claimsRegister } from '../../advocacy/claims-register.ts';
 import { adviseDrafts } from '../../advocacy/drafting-aid.ts';
+import { importStateClaims } from '../../advocacy/import-claims.ts';
 import { readJsonLines } from '../../advocacy/read-json-lines.ts';
 import { reviewUptake } from '../../advocacy/review-uptake.ts';
 import { DEFAULT_UPTAKE_THRESHOLDS, OurRecommendation } from '../../advocacy/uptake.ts';
@@ -76,6 +77,23 @@ export function registerUprAdvocacy(upr: Command): void {
           throw error;
         }
         process.stdout.write(`${options.document} ¶${options.paragraph}: ${issues.join('; ')}\n`);
+      });
+    });
+  claims
+    .command('import <file>')
+    .description(
+      'add claims from JSON lines (e.g. a national report): {document, state_under_review, session, paragraph, text, issues?}',
+    )
+    .action(async (file: string) => {
+      if (!existsSync(file)) throw new CommandError(`no such file: ${file}`, 2);
+      await withContext(program.opts(), async ({ store, viewer }) => {
+        const result = await importStateClaims(store, viewer, file, readFileSync(file, 'utf8'));
+        if (!result.ok) {
+          for (const problem of result.problems.slice(0, 50))
+            process.stderr.write(`${formatProblem(problem)}\n`);
+          throw new CommandError(`nothing imported (${result.problems.length} problems)`, 2);
+        }
+        process.stdout.write(`${result.lines} claims: ${result.added} new\n`);
       });
     });
   claims
