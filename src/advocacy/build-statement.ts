@@ -3,7 +3,6 @@ import type { Viewer } from '../access/roles.ts';
 import type { Store } from '../store/store.ts';
 import type { BuildResult } from './build-submission.ts';
 import { DocumentBuilder, type Unconsented } from './document-builder.ts';
-import { identifyingValues, readConsentLedger } from './evidence-guard.ts';
 import { followUp } from './follow-up-paragraph.ts';
 import { blockText, figureAnnexLines, type ReportDocument } from './report-document.ts';
 import type { StatementSpec } from './statement-spec.ts';
@@ -26,17 +25,7 @@ export async function buildStatement(
   spec: StatementSpec,
   options: { unconsented?: Unconsented } = {},
 ): Promise<StatementResult> {
-  const builder = new DocumentBuilder({
-    store,
-    viewer,
-    keys,
-    ledger: await readConsentLedger(store),
-    identifying: await identifyingValues(store, keys),
-    basis: spec.basis,
-    threshold: spec.threshold,
-    figures: spec.figures,
-    unconsented: options.unconsented ?? 'refuse',
-  });
+  const builder = await DocumentBuilder.open(store, viewer, keys, spec, options.unconsented);
   const unnumbered = { numbered: false };
   await builder.paragraph(spec.about, ['about'], unnumbered);
   for (const [i, item] of spec.follow_up.entries()) {

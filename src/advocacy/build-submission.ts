@@ -2,7 +2,6 @@ import type { FieldKeys } from '../access/field-cipher.ts';
 import type { Viewer } from '../access/roles.ts';
 import type { Store } from '../store/store.ts';
 import { type BuildIssue, DocumentBuilder, type Unconsented } from './document-builder.ts';
-import { identifyingValues, readConsentLedger } from './evidence-guard.ts';
 import { followUp } from './follow-up-paragraph.ts';
 import { figureAnnexLines, type PlacedFigure, type ReportDocument } from './report-document.ts';
 import { type SubmissionSpec, wordLimitOf } from './submission-spec.ts';
@@ -35,17 +34,7 @@ export async function buildSubmission(
   spec: SubmissionSpec,
   options: { unconsented?: Unconsented } = {},
 ): Promise<BuildResult> {
-  const builder = new DocumentBuilder({
-    store,
-    viewer,
-    keys,
-    ledger: await readConsentLedger(store),
-    identifying: await identifyingValues(store, keys),
-    basis: spec.basis,
-    threshold: spec.threshold,
-    figures: spec.figures,
-    unconsented: options.unconsented ?? 'refuse',
-  });
+  const builder = await DocumentBuilder.open(store, viewer, keys, spec, options.unconsented);
   let section = 0;
   const heading = (text: string) => builder.heading(`${ROMAN[section++] ?? section}. ${text}`);
 

@@ -3,7 +3,13 @@ import type { Viewer } from '../access/roles.ts';
 import type { ConsentLedger } from '../consent/consent-ledger.ts';
 import type { Store } from '../store/store.ts';
 import { computeFigure } from './compute-figure.ts';
-import { containsAny, type IdentifyingValues, sourceVisible } from './evidence-guard.ts';
+import {
+  containsAny,
+  type IdentifyingValues,
+  identifyingValues,
+  readConsentLedger,
+  sourceVisible,
+} from './evidence-guard.ts';
 import type { FigureSpec } from './figure-spec.ts';
 import { parseParagraphText } from './paragraph-text.ts';
 import type { Block, PlacedFigure, Run } from './report-document.ts';
@@ -48,6 +54,27 @@ export class DocumentBuilder {
 
   constructor(env: BuildEnvironment) {
     this.env = env;
+  }
+
+  /** A builder for one spec: the consent ledger and every person's identifying values read now. */
+  static async open(
+    store: Store,
+    viewer: Viewer,
+    keys: FieldKeys,
+    spec: { basis: string; threshold: number; figures: Readonly<Record<string, FigureSpec>> },
+    unconsented: Unconsented = 'refuse',
+  ): Promise<DocumentBuilder> {
+    return new DocumentBuilder({
+      store,
+      viewer,
+      keys,
+      ledger: await readConsentLedger(store),
+      identifying: await identifyingValues(store, keys),
+      basis: spec.basis,
+      threshold: spec.threshold,
+      figures: spec.figures,
+      unconsented,
+    });
   }
 
   heading(text: string): void {

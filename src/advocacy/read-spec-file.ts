@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { jsonLinesOf, lineOfPath } from '../proof/json-lines-of.ts';
+import { jsonLinesOf, lineOfPath, parseJsonDocument } from '../proof/json-lines-of.ts';
 
 /** A spec file that cannot be used; each problem reads `FILE:LINE: field: message`. */
 export class SpecFileError extends Error {
@@ -25,23 +25,9 @@ export function readSpecFile<T>(path: string, schema: z.ZodType<T>): T {
 
 /** Validates a spec given as JSON text; `file` names it in messages. */
 export function parseSpecText<T>(text: string, file: string, schema: z.ZodType<T>): T {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const position = /position (\d+)/.exec((error as Error).message)?.[1];
-    const line = position === undefined ? 1 : text.slice(0, Number(position)).split('\n').length;
-    throw new SpecFileError([`${file}:${line}: (file): not valid JSON`]);
-  }
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const lines = jsonLinesOf(text);
-  throw new SpecFileError(
-    parsed.error.issues.map(
-      (issue) =>
-        `${file}:${lineOfPath(lines, issue.path)}: ${issue.path.join('.') || '(file)'}: ${issue.message}`,
-    ),
-  );
+  const parsed = parseJsonDocument(text, file, schema);
+  if (!parsed.ok) throw new SpecFileError(parsed.problems);
+  return parsed.value;
 }
 
 /** The line of a field of a JSON text (for problems found after validation, e.g. an unknown source). */

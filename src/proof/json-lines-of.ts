@@ -63,3 +63,38 @@ export function lineOfPath(lines: Map<string, number>, path: readonly PropertyKe
   }
   return 1;
 }
+
+/**
+ * Parses and validates a JSON document: the value, or every problem as `FILE:LINE: path: message`
+ * (the line of the field each schema error is about; the values themselves are never repeated).
+ */
+export function parseJsonDocument<T>(
+  text: string,
+  file: string,
+  schema: {
+    safeParse(
+      value: unknown,
+    ):
+      | { success: true; data: T }
+      | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+): { ok: true; value: T } | { ok: false; problems: string[] } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const position = /position (\d+)/.exec((error as Error).message)?.[1];
+    const line = position === undefined ? 1 : text.slice(0, Number(position)).split('\n').length;
+    return { ok: false, problems: [`${file}:${line}: (file): not valid JSON`] };
+  }
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const lines = jsonLinesOf(text);
+  return {
+    ok: false,
+    problems: parsed.error.issues.map(
+      (issue) =>
+        `${file}:${lineOfPath(lines, issue.path as (string | number)[])}: ${issue.path.map(String).join('.') || '(file)'}: ${issue.message}`,
+    ),
+  };
+}

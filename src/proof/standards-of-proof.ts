@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { codeOf, REFERENCE_DIR } from '../domain/vocabulary.ts';
-import { jsonLinesOf, lineOfPath } from './json-lines-of.ts';
+import { parseJsonDocument } from './json-lines-of.ts';
 
 /** One way to meet a level: at least so many independent clusters, and so many of them first-hand. */
 export const ProofCondition = z.strictObject({
@@ -107,23 +107,9 @@ export function readProofRules(path: string): ProofRules {
 
 /** Validates rules given as JSON text; `file` names it in messages. */
 export function parseProofRules(text: string, file: string): ProofRules {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const position = /position (\d+)/.exec((error as Error).message)?.[1];
-    const line = position === undefined ? 1 : text.slice(0, Number(position)).split('\n').length;
-    throw new ProofRulesError([`${file}:${line}: (file): not valid JSON`]);
-  }
-  const parsed = ProofRules.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const lines = jsonLinesOf(text);
-  throw new ProofRulesError(
-    parsed.error.issues.map(
-      (issue) =>
-        `${file}:${lineOfPath(lines, issue.path)}: ${issue.path.join('.') || '(file)'}: ${issue.message}`,
-    ),
-  );
+  const parsed = parseJsonDocument(text, file, ProofRules);
+  if (!parsed.ok) throw new ProofRulesError(parsed.problems);
+  return parsed.value;
 }
 
 /** Path of the default rules shipped in `data/reference/`. */
