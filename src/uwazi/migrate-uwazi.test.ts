@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { stringify as stringifyYaml } from 'yaml';
 import { revealRecord } from '../access/field-cipher.ts';
 import type { Act } from '../domain/act.ts';
 import type { Facility } from '../domain/facility.ts';
@@ -132,6 +134,19 @@ describe('migrating an Uwazi CSV export', () => {
       [{ source: 'S-UWAZI-DATABASE', connection: 'DOCUMENT' }],
       'the default source',
     );
+  });
+
+  it('reads the same mapping written in YAML, and names a YAML error', async () => {
+    const yamlPath = join(dir.path, 'mapping.yaml');
+    writeFileSync(yamlPath, stringifyYaml(JSON.parse(readFileSync(EXAMPLE_MAPPING, 'utf8'))));
+    const read = await readMappingFile(yamlPath);
+    assert.ok(read.ok);
+    assert.deepEqual(read.mapping, mapping);
+    const broken = join(dir.path, 'broken.yml');
+    writeFileSync(broken, 'templates: [unclosed\n');
+    const bad = await readMappingFile(broken);
+    assert.equal(bad.ok, false);
+    assert.match(!bad.ok ? (bad.problems[0]?.message ?? '') : '', /not readable YAML/);
   });
 
   it('changes nothing when run again', async () => {

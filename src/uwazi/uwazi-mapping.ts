@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { LOCATION_PRECISIONS } from '../domain/facility.ts';
 import { RECORD_TYPES } from '../domain/record.ts';
@@ -149,15 +150,19 @@ export function parseMapping(
   return problems.length > 0 ? { ok: false, problems } : { ok: true, mapping };
 }
 
-/** Reads and checks a mapping file (JSON). */
+/** Reads and checks a mapping file: YAML (`.yaml`, `.yml`) or JSON. */
 export async function readMappingFile(path: string): Promise<ReturnType<typeof parseMapping>> {
+  const yaml = /\.ya?ml$/i.test(path);
   let value: unknown;
   try {
-    value = JSON.parse(await readFile(path, 'utf8'));
+    const text = await readFile(path, 'utf8');
+    value = yaml ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
     return {
       ok: false,
-      problems: [{ path: '(file)', message: `not readable JSON: ${(error as Error).message}` }],
+      problems: [
+        { path: '(file)', message: `not readable ${yaml ? 'YAML' : 'JSON'}: ${(error as Error).message}` },
+      ],
     };
   }
   return parseMapping(value);
