@@ -4,7 +4,15 @@ import { clusterMentions } from './cluster.ts';
 import { pairComparer } from './compare-pair.ts';
 import { type EmResult, type FsParameters, fitEm, initialM } from './em.ts';
 import { extractFeatures } from './features.ts';
-import { FIELDS, levelOf, NAME_EXACT, NAME_FIELD, PATTERN_COUNT } from './fields.ts';
+import {
+  FIELD_COUNT,
+  FIELDS,
+  LEVEL_COUNTS,
+  levelOf,
+  NAME_EXACT,
+  NAME_FIELD,
+  PATTERN_COUNT,
+} from './fields.ts';
 import type { Mention } from './mention.ts';
 import { describeModel, type LinkageModel, scoringTables, tfAdjustment } from './model.ts';
 import { explainPair, type ScoredPair } from './scored-pair.ts';
@@ -29,8 +37,11 @@ export type LinkOptions = {
    * values during EM; 'em' estimates every u by EM and scores with EM's u and λ on candidate pairs.
    */
   uMode?: 'random' | 'fixed' | 'em';
-  /** Clustering: average pairwise probability (default) or average log2 odds clamped to ±cap. */
-  linkage?: 'probability' | 'log-odds';
+  /**
+   * Clustering: cluster-level evidence, field by field (default, `field-linkage.ts`); average pairwise
+   * probability; or average log2 odds clamped to ±cap.
+   */
+  linkage?: 'probability' | 'log-odds' | 'fields';
   cap?: number;
 };
 
@@ -160,10 +171,24 @@ export function linkMentions(mentions: readonly Mention[], options: LinkOptions 
       const w = priorWeight + (patternWeight[p] as number) + (key >= 0 ? tfAdjustment(tables, p, key) : 0);
       return 1 / (1 + 2 ** -w);
     },
+    fieldWeights: (i, j, out) => {
+      const p = comparer.compare(i, j);
+      const key = comparer.sharedKey();
+      for (let field = 0; field < FIELD_COUNT; field++) {
+        const level = levelOf(p, field);
+        out[field] =
+          level === LEVEL_COUNTS[field]
+            ? Number.NaN
+            : (tables.levelWeight[field] as number[])[level]! +
+              (field === NAME_FIELD && key >= 0 ? tfAdjustment(tables, p, key) : 0);
+      }
+    },
+    priorWeight,
+    fieldCount: FIELD_COUNT,
     mustLink,
     cannotLink,
     threshold,
-    linkage: options.linkage,
+    linkage: options.linkage ?? 'fields',
     cap: options.cap,
   });
   // Cluster id: the smallest member id.
