@@ -113,3 +113,35 @@ for (const t of [0.5, 0.7, 0.8, 0.9, 0.95]) {
       `${fd.field}: ${fd.levels.map((l) => `${l.level} m=${l.m.toFixed(3)} u=${l.u.toExponential(1)} w=${l.weight.toFixed(1)}`).join('; ')}`,
     );
 }
+{
+  // False pairs joined: their comparison patterns, grouped (a sample of clusters).
+  const { extractFeatures } = await import('../src/linkage/features.ts');
+  const { pairComparer } = await import('../src/linkage/compare-pair.ts');
+  const { FIELDS, levelOf, LEVEL_COUNTS } = await import('../src/linkage/fields.ts');
+  const f = extractFeatures(data.mentions);
+  const cmp = pairComparer(f);
+  const byCluster = new Map<string, number[]>();
+  data.mentions.forEach((mm, i) => {
+    const c = result.clusters.get(mm.id) as string;
+    const l = byCluster.get(c) ?? [];
+    l.push(i);
+    byCluster.set(c, l);
+  });
+  const groups = new Map<string, number>();
+  let falsePairs = 0;
+  for (const ids of byCluster.values())
+    for (let x = 0; x < ids.length; x++)
+      for (let y = x + 1; y < ids.length; y++) {
+        const a = data.mentions[ids[x] as number]?.id as string;
+        const b = data.mentions[ids[y] as number]?.id as string;
+        if (truth.get(a) === truth.get(b)) continue;
+        falsePairs++;
+        const p = cmp.compare(ids[x] as number, ids[y] as number);
+        const key = FIELDS.map((_, k) =>
+          levelOf(p, k) === LEVEL_COUNTS[k] ? '-' : String(levelOf(p, k)),
+        ).join('');
+        groups.set(key, (groups.get(key) ?? 0) + 1);
+      }
+  console.log(`false pairs ${falsePairs}; patterns:`);
+  for (const [k, c] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${k} ${c}`);
+}

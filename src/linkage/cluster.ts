@@ -106,7 +106,10 @@ export function clusterMentions(input: ClusterInput): Int32Array {
       (starts[s] as number[]).push(i);
     }
     const k = starts.length;
-    if (input.linkage === 'fields') return clusterByFields(starts, members);
+    if (input.linkage === 'fields') {
+      clusterByFields(starts, members);
+      return;
+    }
     const position = new Map<number, number>();
     starts.forEach((group, s) => {
       for (const i of group) position.set(i, s);
