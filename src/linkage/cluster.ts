@@ -1,4 +1,5 @@
 import { averageLinkage } from './average-linkage.ts';
+import { fieldLinkage } from './field-linkage.ts';
 import { UnionFind } from './union-find.ts';
 
 export type ClusterInput = {
@@ -13,7 +14,11 @@ export type ClusterInput = {
   /** Components larger than this are first cut by raising the link threshold. */
   maxComponent?: number;
   /** Average pairwise probability (default) or average log2 odds, each clamped to ±cap. */
-  linkage?: 'probability' | 'log-odds';
+  linkage?: 'probability' | 'log-odds' | 'fields';
+  /** For 'fields': each field's log2 Bayes factor for the pair (NaN when missing), the prior, the field count. */
+  fieldWeights?: (i: number, j: number, out: Float64Array) => void;
+  priorWeight?: number;
+  fieldCount?: number;
   cap?: number;
 };
 
@@ -47,6 +52,7 @@ export function clusterMentions(input: ClusterInput): Int32Array {
   }
 
   const cap = input.cap ?? 10;
+  const logitThreshold = Math.log2(threshold / (1 - threshold));
   const similarityOf =
     input.linkage === 'log-odds'
       ? (p: number) => Math.max(-cap, Math.min(cap, Math.log2(p / (1 - p))))
@@ -100,6 +106,10 @@ export function clusterMentions(input: ClusterInput): Int32Array {
       (starts[s] as number[]).push(i);
     }
     const k = starts.length;
+    if (input.linkage === 'fields') {
+      clusterByFields(starts, members);
+      return;
+    }
     const position = new Map<number, number>();
     starts.forEach((group, s) => {
       for (const i of group) position.set(i, s);
@@ -127,6 +137,52 @@ export function clusterMentions(input: ClusterInput): Int32Array {
       starts.map((g) => g.length),
       similarityOf(threshold),
     );
+    applyLabels(starts, labels);
+  }
+
+  function clusterByFields(starts: number[][], members: number[]): void {
+    const k = starts.length;
+    const F = input.fieldCount as number;
+    const sums = new Float32Array(k * k * F);
+    const counts = new Float32Array(k * k * F);
+    const out = new Float64Array(F);
+    for (let x = 0; x < k; x++)
+      for (let y = x + 1; y < k; y++) {
+        const a = (x * k + y) * F;
+        const b = (y * k + x) * F;
+        for (const i of starts[x] as number[])
+          for (const j of starts[y] as number[]) {
+            input.fieldWeights!(i, j, out);
+            for (let f = 0; f < F; f++) {
+              const w = out[f] as number;
+              if (Number.isNaN(w)) continue;
+              sums[a + f]! += w;
+              counts[a + f]! += 1;
+            }
+          }
+        for (let f = 0; f < F; f++) {
+          sums[b + f] = sums[a + f] as number;
+          counts[b + f] = counts[a + f] as number;
+        }
+      }
+    const position = new Map<number, number>();
+    starts.forEach((group, s) => {
+      for (const i of group) position.set(i, s);
+    });
+    const forbid = new Uint8Array(k * k);
+    for (const i of members)
+      for (const j of forbidden.get(i) ?? []) {
+        const x = position.get(i);
+        const y = position.get(j);
+        if (x === undefined || y === undefined) continue;
+        forbid[x * k + y] = 1;
+        forbid[y * k + x] = 1;
+      }
+    const labels = fieldLinkage(sums, counts, forbid, k, F, input.priorWeight as number, logitThreshold);
+    applyLabels(starts, labels);
+  }
+
+  function applyLabels(starts: number[][], labels: Int32Array): void {
     const representative = new Map<number, number>();
     starts.forEach((group, s) => {
       const r = labels[s] as number;

@@ -1,11 +1,16 @@
-import type { DistinctName, Features } from './features.ts';
+import type { Features } from './features.ts';
 import { STRIDES } from './fields.ts';
-import { facilitySimilarity, nameSimilarity } from './korean.ts';
+import { facilitySimilarity, NameComparer } from './korean.ts';
+import { PairTable } from './pair-table.ts';
 
 /** Name similarity at or above which two names are "close" and "similar". */
 export const NAME_CLOSE = 0.92;
 export const NAME_SIMILAR = 0.8;
 const FACILITY_SIMILAR = 0.8;
+/** Offsets of a mention's fields in the comparer's packed rows. */
+const [NAME, YEAR, SEX, PROVINCE, LOCALITY, FACILITY, FROM, TO, SOURCE, WIDTH] = [
+  0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+];
 
 const [S_NAME, S_YEAR, S_SEX, S_ORIGIN, S_DETENTION, S_SOURCE] = STRIDES as [
   number,
@@ -27,47 +32,77 @@ export type PairComparer = {
   sharedKey(): number;
   /** Distinct name pairs compared so far (each scored once). */
   namePairs(): number;
+  /** As `compare`, without remembering the pair of names (for one-off pairs: random sampling). */
+  compareOnce(i: number, j: number): number;
 };
 
 /**
- * A comparer over precomputed features. Name and facility levels are cached per distinct pair, so the
- * slow string similarity runs once per pair of distinct spellings, not once per pair of mentions;
- * `cache: false` is for one-off pairs (random sampling) that would only fill the cache.
+ * A comparer over precomputed features. Name and facility levels are cached per distinct pair (in
+ * typed-array hash tables), so the string similarity runs once per pair of distinct spellings, not
+ * once per pair of mentions; building it compiles every distinct name's readings to integers.
  */
-export function pairComparer(f: Features, options: { cache?: boolean } = {}): PairComparer {
-  const useCache = options.cache ?? true;
-  const nameCache = new Map<number, number>();
-  const facilityCache = new Map<number, number>();
-  const names = f.names;
-  const nameCount = names.length;
+export function pairComparer(f: Features): PairComparer {
+  let useCache = true;
+  // Sized for the distinct name pairs a blocking typically yields (about ten per distinct name).
+  const nameCache = new PairTable(Math.max(1 << 12, 16 * f.names.length));
+  // Facility spellings are few: a dense table of their levels (−1 not yet known), or a hash table.
   const facilityCount = f.facilities.length;
-  const { name, birthYear, sex, province, locality, facility, from, to, source } = f;
+  const facilityTable = facilityCount <= 4096 ? new Int8Array(facilityCount * facilityCount).fill(-1) : null;
+  const facilityCache = new PairTable();
+  const names = f.names;
+  // A mention's fields side by side (one cache line, not nine arrays): the loop reads the second
+  // mention of each pair at random.
+  const row = new Int32Array(f.count * WIDTH);
+  for (let i = 0; i < f.count; i++) {
+    const at = i * WIDTH;
+    row[at + NAME] = f.name[i] as number;
+    row[at + YEAR] = f.birthYear[i] as number;
+    row[at + SEX] = f.sex[i] as number;
+    row[at + PROVINCE] = f.province[i] as number;
+    row[at + LOCALITY] = f.locality[i] as number;
+    row[at + FACILITY] = f.facility[i] as number;
+    row[at + FROM] = f.from[i] as number;
+    row[at + TO] = f.to[i] as number;
+    row[at + SOURCE] = f.source[i] as number;
+  }
+  const coarseCount = f.coarseCount;
   let shared = -1;
-  const commonestKey = Int32Array.from(names, (d) => sharedCoarse(d, d));
+  // Every distinct name's reading keys and coarse keys, flat, and its readings compiled to integers.
+  const keys = flatten(names.map((d) => d.keys));
+  const coarse = flatten(names.map((d) => d.coarse));
+  const similarity = new NameComparer(names.map((d) => d.readings));
+  const commonestKey = Int32Array.from(names, (_, a) => sharedCoarse(a, a));
 
-  /** The commonest coarse key two names share, else -1. */
-  function sharedCoarse(x: DistinctName, y: DistinctName): number {
-    let shared = -1;
-    for (const k of x.coarse)
-      if (
-        y.coarse.includes(k) &&
-        (shared < 0 || (f.coarseCount[k] as number) > (f.coarseCount[shared] as number))
-      )
-        shared = k;
-    return shared;
+  /** The commonest coarse key names a and b share, else -1. */
+  function sharedCoarse(a: number, b: number): number {
+    let best = -1;
+    const { start, items } = coarse;
+    for (let x = start[a] as number; x < (start[a + 1] as number); x++) {
+      const k = items[x] as number;
+      for (let y = start[b] as number; y < (start[b + 1] as number); y++)
+        if (items[y] === k && (best < 0 || (coarseCount[k] as number) > (coarseCount[best] as number)))
+          best = k;
+    }
+    return best;
+  }
+
+  function shareKey(a: number, b: number): boolean {
+    const { start, items } = keys;
+    for (let x = start[a] as number; x < (start[a + 1] as number); x++)
+      for (let y = start[b] as number; y < (start[b + 1] as number); y++)
+        if (items[x] === items[y]) return true;
+    return false;
   }
 
   /** Level | (shared coarse key + 1) << 2. */
   function nameCode(a: number, b: number): number {
-    const x = names[a] as DistinctName;
-    const y = names[b] as DistinctName;
     let level: number;
-    if (x.keys.some((k) => y.keys.includes(k))) level = 3;
+    if (shareKey(a, b)) level = 3;
     else {
-      const s = nameSimilarity(x.readings, y.readings);
+      const s = similarity.similarity(a, b);
       level = s >= NAME_CLOSE ? 2 : s >= NAME_SIMILAR ? 1 : 0;
     }
-    return level >= 2 ? level | ((sharedCoarse(x, y) + 1) << 2) : level;
+    return level >= 2 ? level | ((sharedCoarse(a, b) + 1) << 2) : level;
   }
 
   function nameLevel(a: number, b: number): number {
@@ -75,13 +110,12 @@ export function pairComparer(f: Features, options: { cache?: boolean } = {}): Pa
       shared = commonestKey[a] as number;
       return 3;
     }
-    let code: number | undefined;
+    let code: number;
     if (useCache) {
-      const key = a < b ? a * nameCount + b : b * nameCount + a;
-      code = nameCache.get(key);
-      if (code === undefined) {
+      code = nameCache.get(a, b);
+      if (code < 0) {
         code = nameCode(a, b);
-        nameCache.set(key, code);
+        nameCache.set(a, b, code);
       }
     } else code = nameCode(a, b);
     shared = (code >> 2) - 1;
@@ -90,14 +124,16 @@ export function pairComparer(f: Features, options: { cache?: boolean } = {}): Pa
 
   function facilityLevel(a: number, b: number): number {
     if (a === b) return 2;
-    const key = a < b ? a * facilityCount + b : b * facilityCount + a;
-    let level = facilityCache.get(key);
-    if (level === undefined) {
+    let level = facilityTable ? (facilityTable[a * facilityCount + b] as number) : facilityCache.get(a, b);
+    if (level < 0) {
       const x = f.facilities[a] as Features['facilities'][number];
       const y = f.facilities[b] as Features['facilities'][number];
       if (x.codes.some((c) => y.codes.includes(c)) || (x.key !== null && x.key === y.key)) level = 2;
       else level = facilitySimilarity(x.text, y.text) >= FACILITY_SIMILAR ? 1 : 0;
-      facilityCache.set(key, level);
+      if (facilityTable) {
+        facilityTable[a * facilityCount + b] = level;
+        facilityTable[b * facilityCount + a] = level;
+      } else facilityCache.set(a, b, level);
     }
     return level;
   }
@@ -105,26 +141,28 @@ export function pairComparer(f: Features, options: { cache?: boolean } = {}): Pa
   function compare(i: number, j: number): number {
     shared = -1;
     let p = 0;
-    const ni = name[i] as number;
-    const nj = name[j] as number;
+    const a = i * WIDTH;
+    const b = j * WIDTH;
+    const ni = row[a + NAME] as number;
+    const nj = row[b + NAME] as number;
     p += (ni < 0 || nj < 0 ? 4 : nameLevel(ni, nj)) * S_NAME;
 
-    const yi = birthYear[i] as number;
-    const yj = birthYear[j] as number;
+    const yi = row[a + YEAR] as number;
+    const yj = row[b + YEAR] as number;
     if (yi === 0 || yj === 0) p += 4 * S_YEAR;
     else {
       const d = yi > yj ? yi - yj : yj - yi;
       p += (d === 0 ? 3 : d === 1 ? 2 : d <= 4 ? 1 : 0) * S_YEAR;
     }
 
-    const si = sex[i] as number;
-    const sj = sex[j] as number;
+    const si = row[a + SEX] as number;
+    const sj = row[b + SEX] as number;
     p += (si === 0 || sj === 0 ? 2 : si === sj ? 1 : 0) * S_SEX;
 
-    const pi = province[i] as number;
-    const pj = province[j] as number;
-    const li = locality[i] as number;
-    const lj = locality[j] as number;
+    const pi = row[a + PROVINCE] as number;
+    const pj = row[b + PROVINCE] as number;
+    const li = row[a + LOCALITY] as number;
+    const lj = row[b + LOCALITY] as number;
     let origin: number;
     if (pi < 0 || pj < 0) origin = li >= 0 && li === lj ? 3 : 4;
     else if (pi !== pj) origin = 0;
@@ -133,38 +171,64 @@ export function pairComparer(f: Features, options: { cache?: boolean } = {}): Pa
     p += origin * S_ORIGIN;
 
     // Facility: 0 different, 1 similar or same, -1 unknown. Years: 0 apart, 1 within two years, -1 unknown.
-    const fi = facility[i] as number;
-    const fj = facility[j] as number;
+    const fi = row[a + FACILITY] as number;
+    const fj = row[b + FACILITY] as number;
     const place = fi < 0 || fj < 0 ? -1 : facilityLevel(fi, fj) > 0 ? 1 : 0;
-    const ai = from[i] as number;
-    const aj = from[j] as number;
+    const ai = row[a + FROM] as number;
+    const aj = row[b + FROM] as number;
     let time = -1;
     if (ai !== 0 && aj !== 0) {
       const start = ai > aj ? ai : aj;
-      const end = (to[i] as number) < (to[j] as number) ? (to[i] as number) : (to[j] as number);
+      const end =
+        (row[a + TO] as number) < (row[b + TO] as number) ? (row[a + TO] as number) : (row[b + TO] as number);
       time = start - end <= 2 ? 1 : 0;
     }
+    // place × time, worst first; both unknown is "missing" (8).
     const detention =
       place === 0
         ? time === 0
           ? 0
-          : 1
+          : time < 0
+            ? 1
+            : 2
         : place === 1
-          ? time === 1
+          ? time === 0
             ? 5
-            : 4
+            : time < 0
+              ? 6
+              : 7
           : time === 0
-            ? 2
+            ? 3
             : time === 1
-              ? 3
-              : 6;
+              ? 4
+              : 8;
     p += detention * S_DETENTION;
 
-    const ci = source[i] as number;
-    const cj = source[j] as number;
+    const ci = row[a + SOURCE] as number;
+    const cj = row[b + SOURCE] as number;
     p += (ci < 0 || cj < 0 ? 2 : ci === cj ? 0 : 1) * S_SOURCE;
     return p;
   }
 
-  return { compare, sharedKey: () => shared, namePairs: () => nameCache.size };
+  function compareOnce(i: number, j: number): number {
+    useCache = false;
+    const p = compare(i, j);
+    useCache = true;
+    return p;
+  }
+
+  return { compare, compareOnce, sharedKey: () => shared, namePairs: () => nameCache.size };
+}
+
+/** Lists of integers as one flat array with offsets: list n is items[start[n] .. start[n + 1]). */
+function flatten(lists: readonly (readonly number[])[]): { start: Int32Array; items: Int32Array } {
+  const start = new Int32Array(lists.length + 1);
+  lists.forEach((list, n) => {
+    start[n + 1] = (start[n] as number) + list.length;
+  });
+  const items = new Int32Array(start[lists.length] as number);
+  lists.forEach((list, n) => {
+    items.set(list, start[n] as number);
+  });
+  return { start, items };
 }

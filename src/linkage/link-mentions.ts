@@ -3,10 +3,18 @@ import { calibratePrior } from './calibrate-prior.ts';
 import { clusterMentions } from './cluster.ts';
 import { pairComparer } from './compare-pair.ts';
 import { type EmResult, type FsParameters, fitEm, initialM } from './em.ts';
-import { extractFeatures } from './features.ts';
-import { FIELDS, levelOf, NAME_EXACT, NAME_FIELD, PATTERN_COUNT } from './fields.ts';
+import { extractFeatures, type Features } from './features.ts';
+import {
+  FIELD_COUNT,
+  FIELDS,
+  LEVEL_COUNTS,
+  levelOf,
+  NAME_EXACT,
+  NAME_FIELD,
+  PATTERN_COUNT,
+} from './fields.ts';
 import type { Mention } from './mention.ts';
-import { describeModel, type LinkageModel, scoringTables, tfAdjustment } from './model.ts';
+import { describeModel, type LinkageModel, log2Odds, scoringTables, tfAdjustment } from './model.ts';
 import { explainPair, type ScoredPair } from './scored-pair.ts';
 import { estimateU } from './u-estimate.ts';
 
@@ -29,8 +37,11 @@ export type LinkOptions = {
    * values during EM; 'em' estimates every u by EM and scores with EM's u and λ on candidate pairs.
    */
   uMode?: 'random' | 'fixed' | 'em';
-  /** Clustering: average pairwise probability (default) or average log2 odds clamped to ±cap. */
-  linkage?: 'probability' | 'log-odds';
+  /**
+   * Clustering: cluster-level evidence, field by field (default, `field-linkage.ts`); average pairwise
+   * probability; or average log2 odds clamped to ±cap.
+   */
+  linkage?: 'probability' | 'log-odds' | 'fields';
   cap?: number;
 };
 
@@ -45,13 +56,15 @@ export type LinkStats = {
   seconds: {
     features: number;
     blocking: number;
-    u: number;
     comparing: number;
+    u: number;
     em: number;
     scoring: number;
     clustering: number;
     total: number;
   };
+  /** CPU seconds of the same phases (all of the process's threads). */
+  cpuSeconds: LinkStats['seconds'];
 };
 
 export type LinkResult = {
@@ -96,12 +109,9 @@ export function linkMentions(mentions: readonly Mention[], options: LinkOptions 
   const cannotLink = constraintPairs(options.cannotLink, 'cannotLink');
 
   const f = extractFeatures(mentions);
-  const tFeatures = clock();
+  clock('features');
   const candidates = candidatePairs(f);
-  const tBlocking = clock();
-  const u = estimateU(f, { samples: options.uSamples, seed: options.seed });
-  const tU = clock();
-
+  clock('blocking');
   const comparer = pairComparer(f);
   const n = candidates.count;
   const patterns = new Uint16Array(n);
@@ -114,58 +124,93 @@ export function linkMentions(mentions: readonly Mention[], options: LinkOptions 
     shared[k] = comparer.sharedKey();
     counts[p]!++;
   }
-  const tComparing = clock();
+  clock('comparing');
+  const u = estimateU(f, comparer, { samples: options.uSamples, seed: options.seed });
+  clock('u');
 
   const uMode = options.uMode ?? 'random';
   const em = fitModel(counts, u, uMode);
-  const tEm = clock();
+  clock('em');
   const m = em.parameters.m;
-  const tables =
-    uMode === 'em'
-      ? scoringTables(f, m, em.parameters.u, em.parameters.lambda, n, true)
-      : scoringTables(f, m, u, em.parameters.lambda, n);
-  const probability = new Float64Array(n);
-  const { patternWeight } = tables;
-  for (let k = 0; k < n; k++) {
-    const key = shared[k] as number;
-    probability[k] =
-      patternWeight[patterns[k] as number]! +
-      (key >= 0 ? tfAdjustment(tables, patterns[k] as number, key) : 0);
-  }
-  if (uMode === 'random') tables.priorWeight = calibratePrior(probability, em.parameters.lambda * n);
-  const { priorWeight } = tables;
-  let linkCount = 0;
-  const linkedPairs: number[] = [];
-  const uncertainPairs: number[] = [];
-  for (let k = 0; k < n; k++) {
-    const p = 1 / (1 + 2 ** -(priorWeight + (probability[k] as number)));
-    probability[k] = p;
-    if (p >= threshold) {
-      linkCount++;
-      linkedPairs.push(k);
+  /** Weights of every candidate pair under name frequencies `fx`, the prior, links and review pairs. */
+  const score = (fx: Features) => {
+    const lambda = em.parameters.lambda;
+    const tables =
+      uMode === 'em'
+        ? scoringTables(fx, m, em.parameters.u, em.parameters.lambda, n, true)
+        : scoringTables(fx, m, u, em.parameters.lambda, n);
+    const weight = new Float64Array(n);
+    const { patternWeight } = tables;
+    for (let k = 0; k < n; k++) {
+      const key = shared[k] as number;
+      weight[k] =
+        patternWeight[patterns[k] as number]! +
+        (key >= 0 ? tfAdjustment(tables, patterns[k] as number, key) : 0);
     }
-    if (p >= reviewLow && p < reviewHigh) uncertainPairs.push(k);
-  }
-  const tScoring = clock();
+    if (uMode === 'random') tables.priorWeight = calibratePrior(weight, lambda * n);
+    const { priorWeight } = tables;
+    // Thresholds on probabilities compared as log2 odds: no exponential per pair.
+    const linkAt = log2Odds(threshold) - priorWeight;
+    const reviewFrom = log2Odds(reviewLow) - priorWeight;
+    const reviewTo = log2Odds(reviewHigh) - priorWeight;
+    let linkCount = 0;
+    const linkedPairs: number[] = [];
+    const uncertainPairs: number[] = [];
+    for (let k = 0; k < n; k++) {
+      const w = weight[k] as number;
+      if (w >= linkAt) {
+        linkCount++;
+        linkedPairs.push(k);
+      }
+      if (w >= reviewFrom && w < reviewTo) uncertainPairs.push(k);
+    }
+    return { tables, weight, priorWeight, linkCount, linkedPairs, uncertainPairs };
+  };
 
-  const linkLeft = Int32Array.from(linkedPairs, (k) => left[k] as number);
-  const linkRight = Int32Array.from(linkedPairs, (k) => right[k] as number);
-  const linkProbability = Float64Array.from(linkedPairs, (k) => probability[k] as number);
-  const label = clusterMentions({
-    count: f.count,
-    links: { left: linkLeft, right: linkRight, probability: linkProbability },
-    probability: (i, j) => {
-      const p = comparer.compare(i, j);
-      const key = comparer.sharedKey();
-      const w = priorWeight + (patternWeight[p] as number) + (key >= 0 ? tfAdjustment(tables, p, key) : 0);
-      return 1 / (1 + 2 ** -w);
-    },
-    mustLink,
-    cannotLink,
-    threshold,
-    linkage: options.linkage,
-    cap: options.cap,
-  });
+  /** Clusters from scored pairs. */
+  const cluster = ({ tables, weight, priorWeight, linkedPairs }: ReturnType<typeof score>) => {
+    const { patternWeight } = tables;
+    const linkLeft = Int32Array.from(linkedPairs, (k) => left[k] as number);
+    const linkRight = Int32Array.from(linkedPairs, (k) => right[k] as number);
+    const linkProbability = Float64Array.from(
+      linkedPairs,
+      (k) => 1 / (1 + 2 ** -(priorWeight + (weight[k] as number))),
+    );
+    return clusterMentions({
+      count: f.count,
+      links: { left: linkLeft, right: linkRight, probability: linkProbability },
+      probability: (i, j) => {
+        const p = comparer.compare(i, j);
+        const key = comparer.sharedKey();
+        const w = priorWeight + (patternWeight[p] as number) + (key >= 0 ? tfAdjustment(tables, p, key) : 0);
+        return 1 / (1 + 2 ** -w);
+      },
+      fieldWeights: (i, j, out) => {
+        const p = comparer.compare(i, j);
+        const key = comparer.sharedKey();
+        for (let field = 0; field < FIELD_COUNT; field++) {
+          const level = levelOf(p, field);
+          out[field] =
+            level === LEVEL_COUNTS[field]
+              ? Number.NaN
+              : (tables.levelWeight[field] as number[])[level]! +
+                (field === NAME_FIELD && key >= 0 ? tfAdjustment(tables, p, key) : 0);
+        }
+      },
+      priorWeight,
+      fieldCount: FIELD_COUNT,
+      mustLink,
+      cannotLink,
+      threshold,
+      linkage: options.linkage ?? 'fields',
+      cap: options.cap,
+    });
+  };
+
+  const scored = score(f);
+  clock('scoring');
+  const label = cluster(scored);
+  const { tables, linkCount, linkedPairs, uncertainPairs } = scored;
   // Cluster id: the smallest member id.
   const smallest = new Map<number, string>();
   for (let i = 0; i < f.count; i++) {
@@ -176,13 +221,13 @@ export function linkMentions(mentions: readonly Mention[], options: LinkOptions 
   }
   const clusters = new Map<string, string>();
   for (let i = 0; i < f.count; i++) clusters.set(f.ids[i] as string, smallest.get(label[i] as number)!);
-  const tClustering = clock();
+  clock('clustering');
 
   const explain = (k: number) =>
     explainPair(f, tables, left[k] as number, right[k] as number, patterns[k] as number, shared[k] as number);
   const links = linkedPairs.map(explain);
   const uncertain = uncertainPairs.map(explain);
-  const total = clock.total();
+  const times = clock.finish();
   return {
     clusters,
     links,
@@ -196,16 +241,8 @@ export function linkMentions(mentions: readonly Mention[], options: LinkOptions 
       links: linkCount,
       uncertain: uncertain.length,
       clusters: smallest.size,
-      seconds: {
-        features: tFeatures,
-        blocking: tBlocking,
-        u: tU,
-        comparing: tComparing,
-        em: tEm,
-        scoring: tScoring,
-        clustering: tClustering,
-        total,
-      },
+      seconds: times.wall,
+      cpuSeconds: times.cpu,
     },
   };
 }
@@ -236,16 +273,43 @@ function fitModel(counts: Float64Array, u: number[][], uMode: 'random' | 'fixed'
   };
 }
 
-/** Seconds since the previous call, and in all. */
+type Phase = keyof LinkStats['seconds'];
+
+/**
+ * Wall and CPU seconds per phase: `lap(phase)` adds the time since the previous lap to it. CPU time
+ * is the process's (all threads, garbage collection included): on a shared machine it is the code's
+ * own cost where wall time is not.
+ */
 function timer() {
+  const phases = (): LinkStats['seconds'] => ({
+    features: 0,
+    blocking: 0,
+    comparing: 0,
+    u: 0,
+    em: 0,
+    scoring: 0,
+    clustering: 0,
+    total: 0,
+  });
+  const wall = phases();
+  const cpu = phases();
   const start = performance.now();
+  const startCpu = process.cpuUsage();
   let last = start;
-  const lap = () => {
+  let lastCpu = startCpu;
+  const lap = (phase: Phase) => {
     const now = performance.now();
-    const s = (now - last) / 1000;
+    const nowCpu = process.cpuUsage();
+    wall[phase] += (now - last) / 1000;
+    cpu[phase] += (nowCpu.user - lastCpu.user + nowCpu.system - lastCpu.system) / 1e6;
     last = now;
-    return s;
+    lastCpu = nowCpu;
   };
-  lap.total = () => (performance.now() - start) / 1000;
+  lap.finish = () => {
+    const c = process.cpuUsage(startCpu);
+    wall.total = (performance.now() - start) / 1000;
+    cpu.total = (c.user + c.system) / 1e6;
+    return { wall, cpu };
+  };
   return lap;
 }

@@ -1,5 +1,5 @@
 import { Random } from '../demo/random.ts';
-import { pairComparer } from './compare-pair.ts';
+import type { PairComparer } from './compare-pair.ts';
 import type { Features } from './features.ts';
 import { FIELD_COUNT, LEVEL_COUNTS, levelOf, NAME_EXACT, NAME_FIELD } from './fields.ts';
 
@@ -9,17 +9,20 @@ import { FIELD_COUNT, LEVEL_COUNTS, levelOf, NAME_EXACT, NAME_FIELD } from './fi
  * well; its u is the chance that two random named mentions share a name key, Σ share², from the key
  * counts (the same figure the term-frequency adjustment refines per name).
  */
-export function estimateU(f: Features, options: { samples?: number; seed?: number } = {}): number[][] {
+export function estimateU(
+  f: Features,
+  comparer: PairComparer,
+  options: { samples?: number; seed?: number } = {},
+): number[][] {
   const samples = options.samples ?? 100_000;
   const random = new Random(options.seed ?? 1);
-  const comparer = pairComparer(f, { cache: false });
   const counts = LEVEL_COUNTS.map((l) => new Array<number>(l).fill(0.5));
   if (f.count >= 2)
     for (let s = 0; s < samples; s++) {
       const i = Math.floor(random.next() * f.count);
       let j = Math.floor(random.next() * (f.count - 1));
       if (j >= i) j++;
-      const p = comparer.compare(i, j);
+      const p = comparer.compareOnce(i, j);
       for (let field = 0; field < FIELD_COUNT; field++) {
         const l = levelOf(p, field);
         if (l < (LEVEL_COUNTS[field] as number)) (counts[field] as number[])[l]!++;

@@ -1,4 +1,5 @@
 export { northForm, southForm, southSyllable } from './initial-sound-rule.ts';
+export { NameComparer } from './name-comparer.ts';
 export type { NameReading } from './name-reading.ts';
 export {
   nameKey,

@@ -1,3 +1,4 @@
+import { PairScores } from '../pair-table.ts';
 import { jaroWinkler } from './jaro-winkler.ts';
 import type { NameReading } from './name-reading.ts';
 import { readingKey } from './read-name.ts';
@@ -12,10 +13,10 @@ import { coarseKey as coarseOf } from './syllable-key.ts';
 // Jaro–Winkler of their coarse strings, discounted. A given name read only after undoing a slip
 // costs 8% when the other reading needed no repair.
 
-const SURNAME_WEIGHT = 0.3;
+export const SURNAME_WEIGHT = 0.3;
 const COMPATIBLE = 0.97;
 const SAME_COARSE = 0.5;
-const REPAIRED = 0.92;
+export const REPAIRED = 0.92;
 
 // Distinct syllables and given names are few next to the pairs the engine compares, so both are
 // interned as integers once and their pairwise similarities memoised under numeric keys.
@@ -48,9 +49,11 @@ class PairMemo {
 type SyllableInfo = { fine: string; alternatives: string[]; coarse: string };
 const syllableIds = new Map<string, number>();
 const syllables: SyllableInfo[] = [];
-const syllableMemo = new PairMemo();
+// Syllables are few (a few thousand distinct spellings), so their ids never need recycling.
+const syllableMemo = new PairScores();
 
-function syllableId(fine: string, coarse: string): number {
+/** A small integer for a syllable's fine key (its coarse key alongside), the same for every caller. */
+export function syllableId(fine: string, coarse: string): number {
   let id = syllableIds.get(fine);
   if (id === undefined) {
     id = syllables.length;
@@ -60,7 +63,8 @@ function syllableId(fine: string, coarse: string): number {
   return id;
 }
 
-function syllableSimilarity(a: number, b: number): number {
+/** Similarity of two syllables by their ids (see `syllableId`), in [0,1]; memoised. */
+export function syllableSimilarity(a: number, b: number): number {
   if (a === b) return 1;
   let score = syllableMemo.get(a, b);
   if (score === undefined) {
@@ -74,7 +78,8 @@ function syllableSimilarity(a: number, b: number): number {
   return score;
 }
 
-function surnameSimilarity(a: NameReading, b: NameReading): number {
+/** Similarity of two readings' surnames, in [0,1]. */
+export function surnameSimilarity(a: NameReading, b: NameReading): number {
   if (a.surname !== null && b.surname !== null) return a.surname === b.surname ? 1 : 0;
   if (a.surnameKey === '' || b.surnameKey === '') return 0.5;
   if (a.surnameKey === b.surnameKey) return a.surname === b.surname ? 1 : 0.9;
@@ -84,7 +89,9 @@ function surnameSimilarity(a: NameReading, b: NameReading): number {
 /** The parts of a reading that a syllable sequence comparison uses (also for place names). */
 export type SyllableSequence = Pick<NameReading, 'given' | 'syllables' | 'fine'>;
 
-type Prepared = { id: number; syllables: Int32Array; given: string };
+/** A syllable sequence as syllable ids (see `syllableId`) and its coarse string. */
+export type PreparedSequence = { syllables: Int32Array; given: string };
+type Prepared = PreparedSequence & { id: number };
 let prepared = new WeakMap<SyllableSequence, Prepared>();
 const sequenceIds = new Map<string, number>();
 const sequenceMemo = new PairMemo();
@@ -126,7 +133,8 @@ export function sequenceSimilarity(a: SyllableSequence, b: SyllableSequence): nu
   return score;
 }
 
-function computeSequenceSimilarity(a: Prepared, b: Prepared): number {
+/** Similarity of two prepared syllable sequences, in [0,1] (not memoised). */
+export function computeSequenceSimilarity(a: PreparedSequence, b: PreparedSequence): number {
   if (a.given === '' && b.given === '') return 1;
   if (a.given === '' || b.given === '') return 0.3;
   const n = a.syllables.length;
