@@ -84,7 +84,7 @@ export function registerStats(program: Command): void {
             );
           });
           process.stdout.write(
-            `distinct ${request.measure}: ${result.published && result.table.distinctTotal < (result.published.threshold ?? 5) ? 'suppressed' : result.table.distinctTotal}` +
+            `distinct ${request.measure}: ${result.published && result.table.distinctTotal > 0 && result.table.distinctTotal < (result.published.threshold ?? 5) ? 'suppressed' : result.table.distinctTotal}` +
               `${result.table.additive ? '' : ' (units fall in several cells: cells do not add up to it)'}` +
               `${result.table.rangedActs > 0 ? `; ${result.table.rangedActs} acts dated to a range of years (${request.dating})` : ''}\n`,
           );
