@@ -9,7 +9,7 @@ import { importOrFail, testKeys, testRecords } from '../testing/factories.ts';
 import type { UprRecommendation } from '../upr/upr-recommendation.ts';
 import { claimsRegister } from './claims-register.ts';
 import { importStateClaims } from './import-claims.ts';
-import { reviewUptake } from './review-uptake.ts';
+import { decideUptake, reviewUptake } from './review-uptake.ts';
 
 const keys = testKeys();
 const analyst = { user: 'analyst-1', role: 'analyst' as const };
@@ -193,18 +193,15 @@ describe('state claims register and uptake (issue 8)', () => {
       rec(2, 'Belgium', 'Ratify the Convention against Torture'),
       rec(3, 'France', 'Abolish the death penalty'),
     ]);
-    const uptake = await reviewUptake(
-      store,
-      [
-        { id: 'O1', text: 'Dismantle all political prison camps and free political prisoners', themes: [] },
-        {
-          id: 'O2',
-          text: 'Ratify the Convention against Torture and its Optional Protocol',
-          themes: ['Torture and other CID treatment'],
-        },
-      ],
-      { state_under_review: 'DPR Korea', session: 47 },
-    );
+    const ours = [
+      { id: 'O1', text: 'Dismantle all political prison camps and free political prisoners', themes: [] },
+      {
+        id: 'O2',
+        text: 'Ratify the Convention against Torture and its Optional Protocol',
+        themes: ['Torture and other CID treatment'],
+      },
+    ];
+    const uptake = await reviewUptake(store, ours, { state_under_review: 'DPR Korea', session: 47 });
     assert.equal(uptake.made, 3);
     assert.deepEqual(
       uptake.pairs
@@ -217,5 +214,22 @@ describe('state claims register and uptake (issue 8)', () => {
       ],
     );
     assert.ok(uptake.byTheme.length > 1, 'the theme of O1 came from the classifier');
+    // A person rejects the pairing of Belgium's recommendation with O2: kept, and applied next time.
+    const belgium = uptake.pairs.find((p) => p.made.recommending_state === 'Belgium');
+    assert.ok(belgium);
+    await decideUptake(store, analyst, { ours: 'O2', made: belgium.made.id, decision: 'reject' });
+    await assert.rejects(
+      decideUptake(
+        store,
+        { user: 'v', role: 'viewer' },
+        { ours: 'O2', made: belgium.made.id, decision: 'accept' },
+      ),
+      /not allowed|denied|may not/i,
+    );
+    const again = await reviewUptake(store, ours, { state_under_review: 'DPR Korea', session: 47 });
+    assert.deepEqual(
+      again.byState.map((s) => s.state),
+      ['Australia'],
+    );
   });
 });

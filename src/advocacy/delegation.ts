@@ -38,3 +38,11 @@ export type StoredRecommendation = {
   added_by: string;
   added_at: string;
 };
+/** A person's decision on whether a recommendation made (`made`, its id) takes up one of ours. */
+export type UptakeDecision = {
+  ours: string;
+  made: string;
+  decision: 'accept' | 'reject';
+  decided_by: string;
+  decided_at: string;
+};

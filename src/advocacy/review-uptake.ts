@@ -1,9 +1,17 @@
+import { authorize } from '../access/authorize.ts';
+import type { Viewer } from '../access/roles.ts';
 import type { Store } from '../store/store.ts';
 import { loadRecommendationClassifier } from '../upr/load-recommendation-classifier.ts';
 import { classifyRecommendation } from '../upr/recommendation-classifier.ts';
 import type { UprRecommendation } from '../upr/upr-recommendation.ts';
 import { allRecommendationsTo } from './drafting-aid.ts';
-import { matchUptake, type OurRecommendation, type Uptake, type UptakeThresholds } from './uptake.ts';
+import {
+  matchUptake,
+  type OurRecommendation,
+  type Uptake,
+  type UptakeThresholds,
+  withDecisions,
+} from './uptake.ts';
 
 /** Every recommendation made in one review (the knowledge base holds them once the report is imported). */
 export async function recommendationsOfReview(
@@ -32,5 +40,24 @@ export async function reviewUptake(
     classifier ??= loadRecommendationClassifier();
     return { ...o, themes: classifyRecommendation(classifier, o.text).issues };
   });
-  return { ...matchUptake(themed, made, thresholds), made: made.length };
+  const uptake = withDecisions(matchUptake(themed, made, thresholds), themed, await store.uptakeDecisions());
+  return { ...uptake, made: made.length };
+}
+
+/** Records a person's decision that a recommendation made does (accept) or does not (reject) take up one of ours. Audited. */
+export async function decideUptake(
+  store: Store,
+  viewer: Viewer,
+  input: { ours: string; made: string; decision: 'accept' | 'reject' },
+): Promise<void> {
+  authorize(viewer, 'manage-advocacy');
+  const at = new Date().toISOString();
+  await store.setUptakeDecision({ ...input, decided_by: viewer.user, decided_at: at });
+  await store.appendAudit({
+    at,
+    actor: viewer.user,
+    action: 'uptake-decision',
+    target: input.made,
+    detail: input,
+  });
 }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { UprRecommendation } from '../upr/upr-recommendation.ts';
 import { stems } from './text-similarity.ts';
-import { matchUptake, OurRecommendation, summarise } from './uptake.ts';
+import { matchUptake, OurRecommendation, summarise, withDecisions } from './uptake.ts';
 
 const ours = [
   {
@@ -102,6 +102,22 @@ describe('uptake (issue 8)', () => {
       accepted.byState.find((s) => s.state === 'Chile'),
       { state: 'Chile', group: 'GRULAC', ours: ['R1'] },
     );
+  });
+
+  it("a person's decisions override the thresholds: a near miss accepted, a match rejected", () => {
+    const chile = uptake.pairs.find((p) => p.made.recommending_state === 'Chile');
+    const canada = uptake.pairs.find((p) => p.made.recommending_state === 'Canada');
+    assert.ok(chile && canada);
+    const decided = withDecisions(uptake, ours, [
+      { ours: chile.ours, made: chile.made.id, decision: 'accept' },
+      { ours: canada.ours, made: canada.made.id, decision: 'reject' },
+    ]);
+    assert.deepEqual(
+      decided.byState.map((s) => s.state),
+      ['Chile', 'Germany', 'Japan'],
+    );
+    assert.deepEqual(decided.notTakenUp, ['R2', 'R3'], 'Canada was the only state taking up R2');
+    assert.equal(decided.pairs.find((p) => p.made.id === canada.made.id)?.decided, 'reject');
   });
 
   it('a stricter threshold takes up less; thresholds must be ordered', () => {

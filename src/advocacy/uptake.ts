@@ -23,7 +23,28 @@ export type UptakePair = {
   similarity: number;
   /** `match` at or above the match threshold; `review` between the two thresholds. */
   decision: 'match' | 'review';
+  /** A person's decision, when one was recorded: it overrides the thresholds. */
+  decided?: 'accept' | 'reject';
 };
+
+/** Whether a pair counts as uptake: a person accepted it, or it matches and nobody rejected it. */
+export function takenUp(pair: UptakePair): boolean {
+  return pair.decided === 'accept' || (pair.decision === 'match' && pair.decided !== 'reject');
+}
+
+/** The uptake with people's decisions on pairs applied (pairs not listed are left as they are). */
+export function withDecisions(
+  uptake: Uptake,
+  ours: readonly OurRecommendation[],
+  decisions: readonly { ours: string; made: string; decision: 'accept' | 'reject' }[],
+): Uptake {
+  const byPair = new Map(decisions.map((d) => [`${d.ours}\u0000${d.made}`, d.decision]));
+  const pairs = uptake.pairs.map((p) => {
+    const decided = byPair.get(`${p.ours}\u0000${p.made.id}`);
+    return decided ? { ...p, decided } : p;
+  });
+  return { ...uptake, pairs, ...summarise(ours, pairs.filter(takenUp)) };
+}
 
 export type Uptake = {
   thresholds: UptakeThresholds;

@@ -1,7 +1,7 @@
 import type { AuditEntry, AuditEvent } from '../access/audit-chain.ts';
 import type { KeyringEntry } from '../access/keyring.ts';
 import type { UserAccount } from '../accounts/user-account.ts';
-import type { AskRow, MeetingRow, StoredRecommendation } from '../advocacy/delegation.ts';
+import type { AskRow, MeetingRow, StoredRecommendation, UptakeDecision } from '../advocacy/delegation.ts';
 import type { ActFactChunk } from '../analysis/act-fact.ts';
 import type { DaylightRecord, RecordType, Reference, SearchText } from '../domain/record.ts';
 import type { Confidentiality } from '../domain/record-meta.ts';
@@ -235,6 +235,10 @@ export interface Store {
   setDelegationAsk(ask: AskRow): Promise<void>;
   /** Meetings and asks, of one state or all. */
   delegations(state?: string): Promise<{ meetings: MeetingRow[]; asks: AskRow[] }>;
+  /** Records a person's decision on an uptake pair (replacing an earlier one). */
+  setUptakeDecision(decision: UptakeDecision): Promise<void>;
+  /** Every uptake decision. */
+  uptakeDecisions(): Promise<UptakeDecision[]>;
   /** Starts an all-or-nothing write. Only one may be open at a time. */
   /**
    * Every live act's analysis facts (the `act_facts` projection) in storage order, in chunks of rows;

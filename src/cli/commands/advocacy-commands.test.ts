@@ -70,6 +70,18 @@ describe('daylight delegation and upr uptake / claims', () => {
     assert.equal(uptake.made, 268);
     const states = uptake.byState.map((s: { state: string }) => s.state);
     for (const state of ['Greece', 'Japan', 'Lithuania']) assert.ok(states.includes(state), state);
+    // A person rejects the one pair that made a state count: it no longer does.
+    type Pair = { ours: string; decision: string; made: { id: string; recommending_state: string } };
+    const matched = (uptake.pairs as Pair[]).filter((p) => p.decision === 'match');
+    const single = matched.find(
+      (p) => matched.filter((q) => q.made.recommending_state === p.made.recommending_state).length === 1,
+    );
+    assert.ok(single);
+    const decided = cli('upr', 'uptake-decide', '--ours', single.ours, '--made', single.made.id, '--reject');
+    assert.equal(decided.status, 0, decided.stderr);
+    const after = JSON.parse(cli('upr', 'uptake', '--to', 'DPR Korea', '--session', '19', '--json').stdout);
+    assert.ok(!after.byState.some((s: { state: string }) => s.state === single.made.recommending_state));
+    assert.equal(cli('upr', 'uptake-decide', '--ours', 'O1', '--made', 'x').status, 2, 'accept or reject');
   });
 
   it('lists the state claims of the report with their themes and evidence', () => {

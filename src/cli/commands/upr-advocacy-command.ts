@@ -6,7 +6,7 @@ import { claimsRegister } from '../../advocacy/claims-register.ts';
 import { adviseDrafts } from '../../advocacy/drafting-aid.ts';
 import { importStateClaims } from '../../advocacy/import-claims.ts';
 import { readJsonLines } from '../../advocacy/read-json-lines.ts';
-import { reviewUptake } from '../../advocacy/review-uptake.ts';
+import { decideUptake, reviewUptake } from '../../advocacy/review-uptake.ts';
 import { DEFAULT_UPTAKE_THRESHOLDS, OurRecommendation } from '../../advocacy/uptake.ts';
 import { formatProblem } from '../../interchange/import-records.ts';
 import { describeFigure } from '../../provenance/figure-query.ts';
@@ -166,7 +166,7 @@ export function registerUprAdvocacy(upr: Command): void {
         process.stdout.write(`${uptake.made} recommendations made; ${ours.length} of ours\n`);
         for (const p of uptake.pairs)
           process.stdout.write(
-            `${p.decision === 'match' ? 'taken up' : 'to review'}  ${p.similarity.toFixed(2)}  ${p.ours} ← ${p.made.recommending_state}${p.made.paragraph ? ` (${p.made.paragraph})` : ''}: ${p.made.text}\n`,
+            `${p.decided ? `${p.decided}ed` : p.decision === 'match' ? 'taken up' : 'to review'}  ${p.similarity.toFixed(2)}  ${p.ours} ← ${p.made.recommending_state}${p.made.paragraph ? ` (${p.made.paragraph})` : ''} [${p.made.id}]: ${p.made.text}\n`,
           );
         process.stdout.write('\nby state:\n');
         for (const s of uptake.byState)
@@ -176,6 +176,26 @@ export function registerUprAdvocacy(upr: Command): void {
           process.stdout.write(`  ${t.theme}: ${t.takenUp} of ${t.ours} taken up, by ${t.states} states\n`);
         if (uptake.notTakenUp.length > 0)
           process.stdout.write(`not taken up: ${uptake.notTakenUp.join(', ')}\n`);
+      });
+    });
+
+  upr
+    .command('uptake-decide')
+    .description(
+      'record that a recommendation made does (--accept) or does not (--reject) take up one of ours',
+    )
+    .requiredOption('--ours <id>', 'our recommendation')
+    .requiredOption('--made <id>', 'the recommendation made (its id, as `upr uptake` shows it)')
+    .option('--accept', 'it takes ours up')
+    .option('--reject', 'it does not')
+    .action(async (options: { ours: string; made: string; accept?: boolean; reject?: boolean }) => {
+      if (!options.accept === !options.reject) throw new CommandError('give --accept or --reject', 2);
+      const decision = options.accept ? 'accept' : 'reject';
+      await withContext(program.opts(), async ({ store, viewer }) => {
+        await decideUptake(store, viewer, { ours: options.ours, made: options.made, decision });
+        process.stdout.write(
+          `${options.made} ${decision === 'accept' ? 'takes up' : 'does not take up'} ${options.ours}\n`,
+        );
       });
     });
 

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { AskRow, MeetingRow, StoredRecommendation } from '../../advocacy/delegation.ts';
+import type { AskRow, MeetingRow, StoredRecommendation, UptakeDecision } from '../../advocacy/delegation.ts';
 
 /** Adds or replaces our recommendations (by id) in one transaction. */
 export function upsertOurRecommendations(db: DatabaseSync, rows: readonly StoredRecommendation[]): void {
@@ -82,6 +82,25 @@ export function selectDelegations(
       updated_at: String(r.updated_at),
     }));
   return { meetings, asks };
+}
+
+export function upsertUptakeDecision(db: DatabaseSync, d: UptakeDecision): void {
+  db.prepare(`INSERT INTO uptake_decisions (ours, made, decision, decided_by, decided_at) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (ours, made) DO UPDATE SET decision = excluded.decision, decided_by = excluded.decided_by,
+    decided_at = excluded.decided_at`).run(d.ours, d.made, d.decision, d.decided_by, d.decided_at);
+}
+
+export function selectUptakeDecisions(db: DatabaseSync): UptakeDecision[] {
+  return db
+    .prepare('SELECT ours, made, decision, decided_by, decided_at FROM uptake_decisions')
+    .all()
+    .map((r) => ({
+      ours: String(r.ours),
+      made: String(r.made),
+      decision: String(r.decision) as UptakeDecision['decision'],
+      decided_by: String(r.decided_by),
+      decided_at: String(r.decided_at),
+    }));
 }
 
 function inTransaction(db: DatabaseSync, run: () => void): void {

@@ -348,6 +348,21 @@ export const MIGRATIONS: Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 15,
+    name: 'uptake decisions',
+    sql: `
+      -- A person's decision on a pair of ours and a recommendation made in a review.
+      CREATE TABLE uptake_decisions (
+        ours TEXT NOT NULL,
+        made TEXT NOT NULL,
+        decision TEXT NOT NULL CHECK (decision IN ('accept', 'reject')),
+        decided_by TEXT NOT NULL,
+        decided_at TEXT NOT NULL,
+        PRIMARY KEY (ours, made)
+      ) STRICT;
+    `,
+  },
 ];
 
 /** Brings a database up to the newest schema, each migration in its own transaction. */

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { type AuditEntry, type AuditEvent, entryHash, GENESIS } from '../../access/audit-chain.ts';
 import type { KeyringEntry } from '../../access/keyring.ts';
 import type { UserAccount } from '../../accounts/user-account.ts';
-import type { AskRow, MeetingRow, StoredRecommendation } from '../../advocacy/delegation.ts';
+import type { AskRow, MeetingRow, StoredRecommendation, UptakeDecision } from '../../advocacy/delegation.ts';
 import type { ActFactChunk } from '../../analysis/act-fact.ts';
 import { type DaylightRecord, RECORD_TYPES, type RecordType } from '../../domain/record.ts';
 import type { Confidentiality } from '../../domain/record-meta.ts';
@@ -46,8 +46,10 @@ import {
   insertMeeting,
   selectDelegations,
   selectOurRecommendations,
+  selectUptakeDecisions,
   upsertAsk,
   upsertOurRecommendations,
+  upsertUptakeDecision,
 } from './advocacy-tables.ts';
 import { kyselyOver } from './kysely-node-sqlite.ts';
 import { migrate } from './migrations.ts';
@@ -331,6 +333,15 @@ export class SqliteStore implements Store {
 
   async delegations(state?: string): Promise<{ meetings: MeetingRow[]; asks: AskRow[] }> {
     return selectDelegations(this.db, state);
+  }
+
+  async setUptakeDecision(decision: UptakeDecision): Promise<void> {
+    if (this.writing) throw new Error('a write session is open on this store');
+    upsertUptakeDecision(this.db, decision);
+  }
+
+  async uptakeDecisions(): Promise<UptakeDecision[]> {
+    return selectUptakeDecisions(this.db);
   }
 
   async uprStateClaims(query: { state_under_review?: string; session?: number }): Promise<UprStateClaim[]> {
