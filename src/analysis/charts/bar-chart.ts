@@ -17,6 +17,7 @@ import {
   labelOf,
   MUTED,
   seriesColours,
+  titleLine,
   WORDS,
 } from './theme.ts';
 
@@ -73,16 +74,9 @@ export function barChart(table: CountTable | ProtectedTable, options: BarChartOp
     .nice(5);
 
   // Header: title, legend, axis caption.
-  let header = '';
-  let top = 12;
-  if (options.showTitle ?? true) {
-    header += el(
-      'text',
-      { x: 16, y: top + 16, 'font-size': 16, 'font-weight': 'bold', fill: INK },
-      text(chartTitle),
-    );
-    top += 28;
-  }
+  const heading = titleLine(chartTitle, options.showTitle ?? true);
+  let header = heading.svg;
+  let top = heading.top;
   const legend = legendEntries(t, colours, lang, hatchId);
   if (legend.length) {
     const l = legendRow(legend, 16, top + 2, width - 32);

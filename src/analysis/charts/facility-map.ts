@@ -5,7 +5,7 @@ import type { Feature, MultiPoint } from 'geojson';
 import { type Boundaries, koreaBoundaries } from './boundaries.ts';
 import { el, hashId, num, svgDocument, text, title } from './svg.ts';
 import { textWidth, wrap } from './text-layout.ts';
-import { FONT_FAMILY, formatNumber, INK, type Lang, labelOf, MUTED, WORDS } from './theme.ts';
+import { FONT_FAMILY, formatNumber, INK, type Lang, labelOf, MUTED, titleLine, WORDS } from './theme.ts';
 
 export type FacilityPoint = {
   code: string;
@@ -90,16 +90,9 @@ export function facilityMap(points: FacilityPoint[], options: FacilityMapOptions
     options.idPrefix ?? `dl-map-${hashId(JSON.stringify([points, { ...options, boundaries: null }]))}`;
   const clipId = `${idPrefix}-clip`;
 
-  let header = '';
-  let top = 12;
-  if (options.showTitle ?? true) {
-    header += el(
-      'text',
-      { x: 16, y: top + 16, 'font-size': 16, 'font-weight': 'bold', fill: INK },
-      text(options.title),
-    );
-    top += 30;
-  }
+  const heading = titleLine(options.title, options.showTitle ?? true, 30);
+  const header = heading.svg;
+  const top = heading.top;
   const map: Box = { x0: 16, y0: top, x1: width - 16, y1: height - 40 };
   const projection = mapProjection(frame, [
     [map.x0, map.y0],

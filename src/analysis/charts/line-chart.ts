@@ -15,6 +15,7 @@ import {
   labelOf,
   MUTED,
   seriesColours,
+  titleLine,
   WORDS,
 } from './theme.ts';
 
@@ -82,16 +83,9 @@ export function lineChart(series: LineSeries[], options: LineChartOptions): stri
   const colours = seriesColours(Math.max(series.length, 1));
   const secondaryColour = MUTED;
 
-  let header = '';
-  let top = 12;
-  if (options.showTitle ?? true) {
-    header += el(
-      'text',
-      { x: 16, y: top + 16, 'font-size': 16, 'font-weight': 'bold', fill: INK },
-      text(options.title),
-    );
-    top += 28;
-  }
+  const heading = titleLine(options.title, options.showTitle ?? true);
+  let header = heading.svg;
+  let top = heading.top;
   const entries: LegendEntry[] = series.map((s, i) => ({
     kind: 'line',
     label: labelOf(s, lang),

@@ -1,6 +1,6 @@
 // Fonts, colours, patterns and the few words every chart shares, in English and Korean.
 
-import { el } from './svg.ts';
+import { el, text } from './svg.ts';
 
 export type Lang = 'en' | 'ko';
 
@@ -103,4 +103,21 @@ export const WORDS = {
 /** A category's or series' label in the chart's language. */
 export function labelOf(c: { label: string; label_ko?: string }, lang: Lang): string {
   return lang === 'ko' && c.label_ko ? c.label_ko : c.label;
+}
+
+/**
+ * A chart's title line at the top (when shown), and where what follows it starts: every chart
+ * begins this way.
+ */
+export function titleLine(chartTitle: string, show: boolean, below = 28): { svg: string; top: number } {
+  const top = 12;
+  if (!show) return { svg: '', top };
+  return {
+    svg: el(
+      'text',
+      { x: 16, y: top + 16, 'font-size': 16, 'font-weight': 'bold', fill: INK },
+      text(chartTitle),
+    ),
+    top: top + below,
+  };
 }
