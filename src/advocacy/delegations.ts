@@ -1,12 +1,13 @@
+import type { z } from 'zod';
 import { authorize } from '../access/authorize.ts';
 import { type FieldKeys, openText, sealText } from '../access/field-cipher.ts';
 import type { Viewer } from '../access/roles.ts';
 import type { ImportProblem } from '../interchange/import-records.ts';
 import type { Store } from '../store/store.ts';
+import { allRecommendationsTo } from '../upr/all-recommendations.ts';
 import type { UprRecommendation } from '../upr/upr-recommendation.ts';
 import { AdvocacyError } from './claim-themes.ts';
 import { DelegationAsk, DelegationMeeting, type MeetingRow } from './delegation.ts';
-import { allRecommendationsTo } from './drafting-aid.ts';
 import { readJsonLines } from './read-json-lines.ts';
 import { carried, textIndex } from './text-similarity.ts';
 import { OurRecommendation } from './uptake.ts';
@@ -176,16 +177,7 @@ export async function delegationBriefing(
   };
 }
 
-function parse<T>(
-  schema: {
-    safeParse(
-      input: unknown,
-    ):
-      | { success: true; data: T }
-      | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
-  },
-  input: unknown,
-): T {
+function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

@@ -1,6 +1,7 @@
 import type { FieldKeys } from '../access/field-cipher.ts';
 import type { Viewer } from '../access/roles.ts';
 import type { Store } from '../store/store.ts';
+import { allRecommendationsTo } from '../upr/all-recommendations.ts';
 import { loadRecommendationClassifier } from '../upr/load-recommendation-classifier.ts';
 import { classifyRecommendation } from '../upr/recommendation-classifier.ts';
 import { followUpMapping } from '../upr/upr-follow-up.ts';
@@ -112,14 +113,4 @@ function actionAdvice(category: number): string | undefined {
   if (category === 4)
     return 'general action: name the specific, measurable step (the law to repeal, the treaty to ratify, the camp to close, by when)';
   return `${ACTION_NAMES[category] ?? ''}: states under review support such wording easily and nothing can be checked afterwards; ask for a specific action`;
-}
-
-/** Every recommendation made to a state, in every review the knowledge base holds. */
-export async function allRecommendationsTo(store: Store, state: string): Promise<UprRecommendation[]> {
-  const rows: UprRecommendation[] = [];
-  for (let offset = 0; ; offset += 1000) {
-    const page = await store.searchUprRecommendations({ state_under_review: state, limit: 1000, offset });
-    rows.push(...page.rows);
-    if (rows.length >= page.total || page.rows.length === 0) return rows;
-  }
 }

@@ -1,10 +1,9 @@
 import { authorize } from '../access/authorize.ts';
 import type { Viewer } from '../access/roles.ts';
 import type { Store } from '../store/store.ts';
+import { allRecommendationsTo } from '../upr/all-recommendations.ts';
 import { loadRecommendationClassifier } from '../upr/load-recommendation-classifier.ts';
 import { classifyRecommendation } from '../upr/recommendation-classifier.ts';
-import type { UprRecommendation } from '../upr/upr-recommendation.ts';
-import { allRecommendationsTo } from './drafting-aid.ts';
 import {
   matchUptake,
   type OurRecommendation,
@@ -12,16 +11,6 @@ import {
   type UptakeThresholds,
   withDecisions,
 } from './uptake.ts';
-
-/** Every recommendation made in one review (the knowledge base holds them once the report is imported). */
-export async function recommendationsOfReview(
-  store: Store,
-  review: { state_under_review: string; session: number },
-): Promise<UprRecommendation[]> {
-  return (await allRecommendationsTo(store, review.state_under_review)).filter(
-    (r) => r.session === review.session,
-  );
-}
 
 /**
  * Uptake of our recommendations in a review already in the knowledge base (import its Working Group
@@ -33,7 +22,7 @@ export async function reviewUptake(
   review: { state_under_review: string; session: number },
   thresholds?: UptakeThresholds,
 ): Promise<Uptake & { made: number }> {
-  const made = await recommendationsOfReview(store, review);
+  const made = await allRecommendationsTo(store, review.state_under_review, review.session);
   let classifier: ReturnType<typeof loadRecommendationClassifier> | undefined;
   const themed = ours.map((o) => {
     if (o.themes.length > 0) return o;
