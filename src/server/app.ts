@@ -15,6 +15,7 @@ import { readRecord } from '../records/read-record.ts';
 import type { Store } from '../store/store.ts';
 import { UprFilter } from '../upr/upr-recommendation.ts';
 import { registerErrorHandler } from './errors.ts';
+import { registerPortalRoutes } from './portal-routes.ts';
 import { registerSignIn, SESSION_COOKIE } from './sign-in-routes.ts';
 import { registerStatsRoutes } from './stats-routes.ts';
 import { registerWebClient } from './web-client.ts';
@@ -167,6 +168,7 @@ export async function buildServer(store: Store, options: ServerOptions): Promise
   });
 
   registerWorkspaceRoutes(app, store, options.keys);
+  registerPortalRoutes(app, store, options.keys);
   await registerWebClient(app);
   return app;
 }

@@ -58,3 +58,10 @@ function labelOf(record: DaylightRecord, lang: 'en' | 'ko'): string {
 function termLabel(id: VocabularyId, code: string, lang: 'en' | 'ko'): string {
   return vocabulary(id).terms.find((t) => t.code === code)?.[lang] ?? code;
 }
+
+/** How many of each value: the counts of a search facet. */
+export function tally(values: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+  return counts;
+}

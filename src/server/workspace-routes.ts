@@ -1,13 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { FieldKeys } from '../access/field-cipher.ts';
-import { RECORD_TYPES } from '../domain/record.ts';
+import type { Viewer } from '../access/roles.ts';
+import { RECORD_TYPES, type RecordType } from '../domain/record.ts';
 import { REVIEW_STATUSES } from '../domain/record-meta.ts';
 import { VOCABULARY_IDS, vocabulary } from '../domain/vocabulary.ts';
 import { recordTestimony } from '../intake/record-testimony.ts';
 import { TestimonyIntake } from '../intake/testimony-intake.ts';
 import { countRecords } from '../records/count-records.ts';
 import { listRecent } from '../records/list-recent.ts';
+import { readScopeOf } from '../records/read-scope.ts';
 import { searchRecords } from '../records/search-records.ts';
 import { recordHistory } from '../review/record-history.ts';
 import { reviewQueue } from '../review/review-queue.ts';
@@ -15,7 +17,7 @@ import { reviewRecord } from '../review/review-record.ts';
 import { REVIEW_ACTION_NAMES } from '../review/workflow.ts';
 import type { Store } from '../store/store.ts';
 import { parseRequest } from './errors.ts';
-import { summarise } from './record-summary.ts';
+import { summarise, tally } from './record-summary.ts';
 
 const SearchQuery = z.object({
   q: z.string().trim().min(1, 'type something to search for').max(200),
@@ -45,7 +47,9 @@ const SEARCH_SHOWN = 50;
  */
 export function registerWorkspaceRoutes(app: FastifyInstance, store: Store, keys: FieldKeys): void {
   app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    // Nothing from the API is cached unless a route says it may be (public reference data, the portal).
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('Cache-Control', 'no-store');
   });
 
   app.get('/api/dashboard', async (request) => {
@@ -72,7 +76,7 @@ export function registerWorkspaceRoutes(app: FastifyInstance, store: Store, keys
     const query = parseRequest(LookupQuery, request.query);
     const found =
       query.q === ''
-        ? await listRecent(store, request.viewer, 10).then((r) => r.filter((x) => x.type === query.type))
+        ? await listLatest(store, request.viewer, query.type)
         : await searchRecords(store, request.viewer, keys, query.q, { type: query.type, limit: 10 });
     return { options: found.map(summarise) };
   });
@@ -88,6 +92,18 @@ export function registerWorkspaceRoutes(app: FastifyInstance, store: Store, keys
   app.get<{ Params: { id: string } }>('/api/records/:id/history', async (request, reply) => {
     const history = await recordHistory(store, request.viewer, keys, request.params.id);
     return history ?? reply.code(404).send({ error: 'no such record' });
+  });
+
+  // Provenance the other way: which records rest on, or point to, this one (at the viewer's levels).
+  app.get<{ Params: { id: string } }>('/api/records/:id/referencing', async (request, reply) => {
+    const target = await store.getRecord(request.params.id);
+    const { levels, verifiedOnly } = readScopeOf(request.viewer, 'read-records');
+    if (!target || !levels.includes(target.confidentiality) || request.viewer.role === 'public')
+      return reply.code(404).send({ error: 'no such record' });
+    const referencing = (await store.listReferencing(request.params.id)).filter(
+      (r) => !r.deleted && levels.includes(r.confidentiality) && (!verifiedOnly || r.status === 'verified'),
+    );
+    return { records: referencing.slice(0, 200).map(summarise), total: referencing.length };
   });
 
   app.get('/api/review/queue', async (request) => ({ queue: await reviewQueue(store, request.viewer, 200) }));
@@ -112,8 +128,9 @@ export function registerWorkspaceRoutes(app: FastifyInstance, store: Store, keys
   });
 }
 
-function tally(values: string[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
-  return counts;
+/** The latest records of one type the viewer may read (what a look-up offers before anything is typed). */
+async function listLatest(store: Store, viewer: Viewer, type: RecordType) {
+  const { levels, verifiedOnly } = readScopeOf(viewer, 'read-records');
+  if (levels.length === 0 || viewer.role === 'public') return [];
+  return store.listRecords({ type, limit: 10, levels, verifiedOnly });
 }

@@ -1,0 +1,55 @@
+import { useI18n } from '../i18n/i18n.tsx';
+
+type Category = { key: string; label: string; label_ko?: string };
+
+/** A counted table as the API gives it: raw counts, or a protected table whose hidden cells are `null`. */
+export type CountTableData = {
+  title: string;
+  rows: Category[];
+  columns: Category[];
+  cells: (number | null)[][];
+  rowTotals?: (number | null)[];
+};
+
+/** A count table as an accessible HTML table; hidden (small) cells say so. */
+export function CountTableView({ table, id }: { table: CountTableData; id?: string }) {
+  const { t, number, lang } = useI18n();
+  const name = (c: Category) => (lang === 'ko' ? (c.label_ko ?? c.label) : c.label);
+  const oneWay = table.columns.length <= 1;
+  if (table.rows.length === 0) return <p className="note">{t('table.none')}</p>;
+  return (
+    <table id={id} className="counts">
+      <caption>{table.title}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('analysis.category')}</th>
+          {oneWay ? (
+            <th scope="col">{t('column.count')}</th>
+          ) : (
+            table.columns.map((c) => (
+              <th scope="col" key={c.key}>
+                {name(c)}
+              </th>
+            ))
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {table.rows.map((row, r) => (
+          <tr key={row.key} data-key={row.key}>
+            <th scope="row">{name(row)}</th>
+            {(table.cells[r] ?? []).map((cell, c) => (
+              <td key={table.columns[c]?.key ?? c} className="n">
+                {cell === null ? (
+                  <abbr title={t('analysis.suppressedTitle')}>{t('analysis.suppressed')}</abbr>
+                ) : (
+                  number(cell)
+                )}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
