@@ -4,9 +4,10 @@
 set -euo pipefail
 dir=$(mktemp -d)
 port=18080
-DAYLIGHT_DB="$dir/smoke.db" PORT=$port npm start --silent >"$dir/server.log" 2>&1 &
+# In its own process group, so that stopping it stops npm and the server it runs.
+DAYLIGHT_DB="$dir/smoke.db" PORT=$port setsid npm start --silent >"$dir/server.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
+trap 'kill -- -$pid 2>/dev/null || true; sleep 1; rm -rf "$dir"' EXIT
 for _ in $(seq 1 120); do
   if curl -fsS "http://127.0.0.1:$port/api/session" >/dev/null 2>&1; then break; fi
   sleep 1
