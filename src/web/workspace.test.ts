@@ -121,6 +121,11 @@ describe('the workspace in a browser', () => {
     await cell.filter({ hasText: new RegExp(`^${before + 1}$`) }).waitFor();
     await assertAccessible(page, 'the analysis page');
     await screenshot(page, 'analysis-en');
+    // The figure is traced to its acts: the new act is among them.
+    await cell.getByRole('link').click();
+    await page.getByRole('heading', { name: 'The acts behind a figure' }).waitFor();
+    await page.locator('#acts').getByRole('link', { name: actPath.slice('/records/'.length) }).waitFor();
+    await assertAccessible(page, 'the explanation of a figure');
     await context.close();
   });
 });

@@ -4,6 +4,7 @@ import { WorkspaceLayout } from './components/layout.tsx';
 import { useI18n } from './i18n/i18n.tsx';
 import { AnalysisPage } from './pages/analysis-page.tsx';
 import { DashboardPage } from './pages/dashboard-page.tsx';
+import { ExplainPage } from './pages/explain-page.tsx';
 import { IntakePage } from './pages/intake-page.tsx';
 import { RecordPage } from './pages/record-page.tsx';
 import { ReviewPage } from './pages/review-page.tsx';
@@ -57,6 +58,9 @@ function Workspace({ extra }: { extra: ReactNode }) {
           <AnalysisPage />
         </Route>
         <Route path="/records/:id">{(params) => <RecordPage id={params.id} />}</Route>
+        <Route path="/explain">
+          <ExplainPage />
+        </Route>
         {extra}
         <Route>
           <NotFound />

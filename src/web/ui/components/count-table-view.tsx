@@ -1,3 +1,4 @@
+import { Link } from 'wouter';
 import { useI18n } from '../i18n/i18n.tsx';
 
 type Category = { key: string; label: string; label_ko?: string };
@@ -12,7 +13,16 @@ export type CountTableData = {
 };
 
 /** A count table as an accessible HTML table; hidden (small) cells say so. */
-export function CountTableView({ table, id }: { table: CountTableData; id?: string }) {
+export function CountTableView({
+  table,
+  id,
+  explain,
+}: {
+  table: CountTableData;
+  id?: string;
+  /** Per row, the figure query behind it: the count links to the acts it counts. */
+  explain?: (Record<string, unknown> | null)[];
+}) {
   const { t, number, lang } = useI18n();
   const name = (c: Category) => (lang === 'ko' ? (c.label_ko ?? c.label) : c.label);
   const oneWay = table.columns.length <= 1;
@@ -42,6 +52,10 @@ export function CountTableView({ table, id }: { table: CountTableData; id?: stri
               <td key={table.columns[c]?.key ?? c} className="n">
                 {cell === null ? (
                   <abbr title={t('analysis.suppressedTitle')}>{t('analysis.suppressed')}</abbr>
+                ) : explain?.[r] && oneWay ? (
+                  <Link href={`/explain?${queryString(explain[r] as Record<string, unknown>)}`}>
+                    {number(cell)}
+                  </Link>
                 ) : (
                   number(cell)
                 )}
@@ -52,4 +66,8 @@ export function CountTableView({ table, id }: { table: CountTableData; id?: stri
       </tbody>
     </table>
   );
+}
+
+function queryString(query: Record<string, unknown>): string {
+  return new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
 }

@@ -25,6 +25,7 @@ type Tabulation = {
   basis: string;
   table?: CountTableData & { distinctTotal: number };
   published?: CountTableData;
+  explain?: (Record<string, unknown> | null)[];
 };
 
 /** Counts by a chosen dimension and measure, on a chosen basis, as a table, a chart and a map. */
@@ -74,7 +75,11 @@ export function AnalysisPage() {
               {tab.table && (
                 <p role="status">{t('analysis.total', { n: number(tab.table.distinctTotal) })}</p>
               )}
-              <CountTableView table={table} id="stats" />
+              <CountTableView
+                table={table}
+                id="stats"
+                explain={table === tab.table ? tab.explain : undefined}
+              />
             </>
           ) : null;
         }}
