@@ -92,7 +92,10 @@ describe('advocacy API', () => {
     const refused = await advocate.post('/api/advocacy/submission', { spec: unknownSource });
     assert.equal(refused.status, 400);
     const problems = (await json<Problems>(refused)).problems;
-    assert.ok(problems.some((p) => p.field === 'spec.methodology.0'), JSON.stringify(problems));
+    assert.ok(
+      problems.some((p) => p.field === 'spec.methodology.0'),
+      JSON.stringify(problems),
+    );
   });
 
   it('builds a statement timed against its slot; refuses one with two recommendations', async () => {
@@ -166,7 +169,9 @@ describe('advocacy API', () => {
       body.ours.map((o) => o.id),
       ['R1'],
     );
-    const other = await json<{ meetings: unknown[] }>(await advocate.get('/api/advocacy/delegations?state=France'));
+    const other = await json<{ meetings: unknown[] }>(
+      await advocate.get('/api/advocacy/delegations?state=France'),
+    );
     assert.equal(other.meetings.length, 0);
   });
 

@@ -117,7 +117,9 @@ export function registerAdvocacyRoutes(app: FastifyInstance, store: Store, keys:
 async function submission(store: Store, viewer: Viewer, keys: FieldKeys, body: unknown) {
   authorize(viewer, 'manage-advocacy');
   const request = parseRequest(SubmissionRequest, body);
-  return built(await buildSubmission(store, viewer, keys, request.spec, { unconsented: request.unconsented }));
+  return built(
+    await buildSubmission(store, viewer, keys, request.spec, { unconsented: request.unconsented }),
+  );
 }
 
 async function statement(store: Store, viewer: Viewer, keys: FieldKeys, body: unknown) {
@@ -163,7 +165,8 @@ async function asBadRequest<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof AdvocacyError) throw new BadRequest([{ field: error.field, message: error.message }]);
+    if (error instanceof AdvocacyError)
+      throw new BadRequest([{ field: error.field, message: error.message }]);
     throw error;
   }
 }
