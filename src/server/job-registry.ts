@@ -112,15 +112,6 @@ export class JobRegistry {
     return [...this.#jobs.values()].filter((j) => j.owner === owner).reverse();
   }
 
-  /** Resolves when the job is finished (tests; a finished job resolves at once). */
-  async settled(id: string): Promise<Job | undefined> {
-    for (;;) {
-      const job = this.#jobs.get(id);
-      if (!job || job.state !== 'running') return job;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
-
   #finish(job: Job, state: JobState): void {
     job.state = state;
     job.finished_at = this.#now().toISOString();

@@ -118,7 +118,7 @@ describe('jobs API', () => {
     );
     assert.equal(failed.summary?.ok, false);
     assert.deepEqual(
-      (failed.summary?.problems as { line: number; field: string }[]).map((p) => [p.line, p.field]),
+      ((failed.summary?.problems ?? []) as { line: number; field: string }[]).map((p) => [p.line, p.field]),
       [[2, 'sex']],
     );
     assert.equal(await store.getRecord('P-UP-600'), undefined, 'all or nothing');

@@ -43,7 +43,6 @@ const ReportJob = z.strictObject({ kind: z.enum(['submission', 'statement']) });
  */
 export function registerJobRoutes(app: FastifyInstance, store: Store, keys: FieldKeys): void {
   const jobs = new JobRegistry();
-  app.decorate('jobs', jobs);
 
   const present = (job: Job) => ({
     id: job.id,
@@ -160,13 +159,6 @@ export function registerJobRoutes(app: FastifyInstance, store: Store, keys: Fiel
     });
     return reply.code(202).send(present(job));
   });
-}
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** The server's jobs (tests wait on them). */
-    jobs: JobRegistry;
-  }
 }
 
 /** Jobs belong to a user: the public has none. */
