@@ -13,7 +13,7 @@ import type { ReportDocument } from '../advocacy/report-document.ts';
 import { reportDocx } from '../advocacy/report-docx.ts';
 import { reportMarkdown } from '../advocacy/report-markdown.ts';
 import { StatementSpec } from '../advocacy/statement-spec.ts';
-import { SubmissionSpec } from '../advocacy/submission-spec.ts';
+import { SubmissionSpec, WORD_LIMITS } from '../advocacy/submission-spec.ts';
 import { OurRecommendation } from '../advocacy/uptake.ts';
 import type { Store } from '../store/store.ts';
 import { readUprStates } from '../upr/state-names.ts';
@@ -40,7 +40,7 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 export function registerAdvocacyRoutes(app: FastifyInstance, store: Store, keys: FieldKeys): void {
   app.get('/api/advocacy/submission/default', async (request) => {
     authorize(request.viewer, 'manage-advocacy');
-    return { spec: await defaultSubmissionSpec(store, request.viewer) };
+    return { spec: await defaultSubmissionSpec(store, request.viewer), limits: WORD_LIMITS };
   });
 
   app.get('/api/advocacy/statement/default', async (request) => {
