@@ -103,7 +103,7 @@ function ReviewActions({ record, onDone }: { record: Presented; onDone: () => vo
   const [comment, setComment] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   const actions = NEXT_ACTIONS[record.status] ?? [];
-  if (actions.length === 0) return null;
+  if (actions.length === 0 && !message) return null;
   const act = async (action: string) => {
     setMessage(undefined);
     try {
