@@ -52,7 +52,10 @@ describe('advocacy pages in a browser', () => {
   });
 
   it('filters UPR recommendations and pages through them; lists the reviews', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'UPR recommendations' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'UPR recommendations' })
+      .click();
     const all = await numberAttribute(page, '#upr-total', 'data-total');
     assert.ok(all > 100, `the shipped data holds the DPRK's recommendations (${all})`);
     await page.getByLabel('Recommending state').fill('Germany');
@@ -80,7 +83,11 @@ describe('advocacy pages in a browser', () => {
     await page.goto('/submission');
     const words = await numberAttribute(page, '#word-count', 'data-words');
     assert.ok(words > 200, String(words));
-    await typeAtEnd(page, 'The organisation and its methodology (paragraphs separated by a blank line)', '\n\nFive more words are here.');
+    await typeAtEnd(
+      page,
+      'The organisation and its methodology (paragraphs separated by a blank line)',
+      '\n\nFive more words are here.',
+    );
     await page.locator(`#word-count[data-words="${words + 5}"]`).waitFor();
     assert.match(await page.locator('#word-count').innerText(), /of 2,815 words/);
     await page.getByRole('button', { name: 'Generate' }).click();
@@ -97,7 +104,11 @@ describe('advocacy pages in a browser', () => {
   it('times the statement as it is typed against the five-minute slot', async () => {
     await page.goto('/statement');
     const words = await numberAttribute(page, '#speaking-time', 'data-words');
-    await typeAtEnd(page, 'Closing', ' We thank the Council for its attention to these survivors and their families today.');
+    await typeAtEnd(
+      page,
+      'Closing',
+      ' We thank the Council for its attention to these survivors and their families today.',
+    );
     const now = words + 14;
     await page.locator(`#speaking-time[data-words="${now}"]`).waitFor();
     const text = await page.locator('#speaking-time').innerText();
@@ -169,7 +180,10 @@ describe('advocacy pages in a browser', () => {
   it('shows the linkage review queue with explained weights and no names', async () => {
     await page.goto('/jobs');
     await page.getByRole('button', { name: 'Run linkage (persons and facilities)' }).click();
-    await page.locator('ul.jobs > li[data-state="done"]').filter({ hasText: 'Linkage run' }).waitFor({ timeout: 60_000 });
+    await page
+      .locator('ul.jobs > li[data-state="done"]')
+      .filter({ hasText: 'Linkage run' })
+      .waitFor({ timeout: 60_000 });
     await page.goto('/linkage');
     await page.getByRole('heading', { name: /pairs waiting/ }).waitFor();
     const pairs = page.locator('article.pair');
@@ -179,8 +193,15 @@ describe('advocacy pages in a browser', () => {
       const pair = (await first.getAttribute('data-pair')) ?? '';
       await first.getByRole('button', { name: 'Merge: the same' }).click();
       await page.getByRole('status').filter({ hasText: 'Recorded: the same' }).waitFor();
-      await page.locator('#decisions tbody tr').filter({ hasText: pair.split('|')[0] as string }).waitFor();
-      await page.locator('#decisions').getByRole('button', { name: /^Undo decision/ }).first().click();
+      await page
+        .locator('#decisions tbody tr')
+        .filter({ hasText: pair.split('|')[0] as string })
+        .waitFor();
+      await page
+        .locator('#decisions')
+        .getByRole('button', { name: /^Undo decision/ })
+        .first()
+        .click();
       await page.getByRole('status').filter({ hasText: 'Undone' }).waitFor();
     }
     await assertAccessible(page, 'the linkage review queue');

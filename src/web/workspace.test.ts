@@ -20,7 +20,12 @@ async function assertAccessible(page: Page, what: string): Promise<void> {
 }
 
 /** Chooses an option of a search-as-you-type field by typing and pressing Enter, as a keyboard user does. */
-async function choose(page: Page, label: string | RegExp, text: string, scope = page.locator('body')): Promise<void> {
+async function choose(
+  page: Page,
+  label: string | RegExp,
+  text: string,
+  scope = page.locator('body'),
+): Promise<void> {
   const input = scope.getByRole('combobox', { name: label });
   await input.fill(text);
   const list = page.locator(`[id="${await input.getAttribute('aria-controls')}"]`);
@@ -43,7 +48,9 @@ describe('the workspace in a browser', () => {
     const context = await newContext(browser, server.url);
     const page = await context.newPage();
     const tortureActs = async () => {
-      const response = await page.request.get('/api/stats/table?rows=act_type_top&measure=acts&basis=verified');
+      const response = await page.request.get(
+        '/api/stats/table?rows=act_type_top&measure=acts&basis=verified',
+      );
       const body = (await response.json()) as { table: { rows: { key: string }[]; cells: number[][] } };
       const row = body.table.rows.findIndex((r) => r.key === 'TORTURE');
       return row < 0 ? 0 : (body.table.cells[row]?.[0] ?? 0);
@@ -58,7 +65,10 @@ describe('the workspace in a browser', () => {
     await page.getByRole('heading', { name: 'New testimony', level: 1 }).waitFor();
     await assertAccessible(page, 'the intake form');
     const interview = page.getByRole('group', { name: 'The interview' });
-    await interview.getByRole('group', { name: 'Date of the interview' }).getByLabel('Date (or start)').fill('2026-10-14');
+    await interview
+      .getByRole('group', { name: 'Date of the interview' })
+      .getByLabel('Date (or start)')
+      .fill('2026-10-14');
     await page.getByLabel('Name in Hangul').fill('김영희');
     await page.getByLabel('Sex').selectOption('female');
     const birth = page.getByRole('group', { name: 'Birth' });

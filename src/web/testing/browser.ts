@@ -8,7 +8,10 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'];
   const found = candidates.find((path): path is string => path !== undefined && existsSync(path));
-  if (!found) throw new Error('Chromium not found: install Debian’s chromium (apt-get install chromium) or set CHROMIUM_PATH');
+  if (!found)
+    throw new Error(
+      'Chromium not found: install Debian’s chromium (apt-get install chromium) or set CHROMIUM_PATH',
+    );
   return found;
 }
 
@@ -21,7 +24,11 @@ export async function launchBrowser(): Promise<Browser> {
  * A browser context as a user in a given locale. CSP is bypassed only so that the test can inject
  * axe-core; the application itself runs under the server's policy in every other respect.
  */
-export async function newContext(browser: Browser, baseURL: string, locale = 'en-GB'): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  baseURL: string,
+  locale = 'en-GB',
+): Promise<BrowserContext> {
   return browser.newContext({ baseURL, locale, bypassCSP: true, viewport: { width: 1280, height: 900 } });
 }
 

@@ -9,7 +9,13 @@ import { testKeys } from '../../testing/factories.ts';
 import { importUprInfo, SHIPPED_UPR_FILE } from '../../upr/import-upr-info.ts';
 
 /** A served demo database: the small fictional dataset, one demo account per role, the shipped UPR data. */
-export type DemoServer = { url: string; store: SqliteStore; keys: FieldKeys; app: FastifyInstance; close: () => Promise<void> };
+export type DemoServer = {
+  url: string;
+  store: SqliteStore;
+  keys: FieldKeys;
+  app: FastifyInstance;
+  close: () => Promise<void>;
+};
 
 /** Starts the real server on loopback over a new in-memory demo database, as `npm start` would. */
 export async function startDemoServer(): Promise<DemoServer> {
