@@ -35,11 +35,14 @@ export async function newContext(
 /** Where screenshots go: `artifacts/screenshots/` at the root of the checkout (CI keeps it). */
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../../artifacts/screenshots/', import.meta.url));
 
-/** Saves a full-page screenshot as `artifacts/screenshots/NAME.png`. */
+/** Fields that identify someone: painted over in every screenshot, even of synthetic data. */
+const IDENTIFYING = ['names', 'birth', 'contact'].map((field) => `[data-field="${field}"] dd`).join(', ');
+
+/** Saves a full-page screenshot as `artifacts/screenshots/NAME.png`, identifying fields masked. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: true, mask: [page.locator(IDENTIFYING)] });
   return path;
 }
 

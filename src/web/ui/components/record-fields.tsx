@@ -102,7 +102,7 @@ function Value({
   label: (field: string) => string;
   linkBase: string;
 }): ReactNode {
-  const { pick } = useI18n();
+  const { pick, t } = useI18n();
   if (value === null || value === undefined) return '—';
   if (Array.isArray(value)) {
     if (value.length === 0) return '—';
@@ -142,6 +142,7 @@ function Value({
     );
   }
   const text = String(value);
+  if (field === 'sex') return t(`sex.${text}` as MessageKey);
   if (REFERENCE_FIELDS.has(field))
     return <Link href={`${linkBase}/${encodeURIComponent(text)}`}>{text}</Link>;
   const vocabulary = VOCABULARY_OF[field];
