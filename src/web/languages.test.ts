@@ -33,7 +33,9 @@ describe('the interface languages in a browser', () => {
     assert.deepEqual(await accessibilityViolations(page), []);
     await screenshot(page, 'dashboard-ko');
 
-    const person = (await server.store.listRecords({ type: 'person', levels: ['internal', 'restricted'], limit: 1 }))[0];
+    const person = (
+      await server.store.listRecords({ type: 'person', levels: ['internal', 'restricted'], limit: 1 })
+    )[0];
     assert.ok(person);
     await page.goto(`/records/${person.id}`);
     await page.getByRole('heading', { level: 1 }).filter({ hasText: '인물' }).waitFor();
