@@ -14,7 +14,10 @@ import { countRecords } from '../records/count-records.ts';
 import { readRecord } from '../records/read-record.ts';
 import type { Store } from '../store/store.ts';
 import { UprFilter } from '../upr/upr-recommendation.ts';
+import { registerAdvocacyRoutes } from './advocacy-routes.ts';
 import { registerErrorHandler } from './errors.ts';
+import { registerJobRoutes } from './job-routes.ts';
+import { registerLinkageRoutes } from './linkage-routes.ts';
 import { registerPortalRoutes } from './portal-routes.ts';
 import { registerSignIn, SESSION_COOKIE } from './sign-in-routes.ts';
 import { registerStatsRoutes } from './stats-routes.ts';
@@ -168,6 +171,9 @@ export async function buildServer(store: Store, options: ServerOptions): Promise
   });
 
   registerWorkspaceRoutes(app, store, options.keys);
+  registerAdvocacyRoutes(app, store, options.keys);
+  registerLinkageRoutes(app, store, options.keys);
+  registerJobRoutes(app, store, options.keys);
   registerPortalRoutes(app, store, options.keys);
   await registerWebClient(app);
   return app;

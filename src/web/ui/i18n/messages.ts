@@ -1,3 +1,4 @@
+import { ADVOCACY_MESSAGES } from './advocacy-messages.ts';
 import { COMMON_MESSAGES } from './common-messages.ts';
 import type { Language } from './define-messages.ts';
 import { PORTAL_MESSAGES } from './portal-messages.ts';
@@ -5,7 +6,7 @@ import { WORKSPACE_MESSAGES } from './workspace-messages.ts';
 
 // The one message catalogue of the interface: every label in Korean and English, assembled from
 // one table per area so that each area's labels sit together.
-const AREAS = [COMMON_MESSAGES, WORKSPACE_MESSAGES, PORTAL_MESSAGES] as const;
+const AREAS = [COMMON_MESSAGES, WORKSPACE_MESSAGES, PORTAL_MESSAGES, ADVOCACY_MESSAGES] as const;
 
 type Union<T> = T extends readonly (infer Item)[] ? Item : never;
 type KeysOf<T> = T extends Record<Language, Record<infer K, string>> ? K : never;
