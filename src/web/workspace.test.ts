@@ -82,6 +82,9 @@ describe('the workspace in a browser', () => {
     await choose(page, 'Law invoked', 'Reactionary', act);
     await choose(page, 'International norms breached', 'ICCPR', act);
     await act.getByLabel('What happened (Korean)').fill('취조 중 구타를 당했다.');
+    // The interviewee agreed to anonymised publication and to sharing with the UN.
+    await interview.getByLabel('Anonymised publication').check();
+    await interview.getByLabel('Sharing with the UN').check();
     await screenshot(page, 'intake-en');
     await page.getByRole('button', { name: 'Record and send to review' }).click();
     await page.getByRole('status').filter({ hasText: 'Recorded' }).waitFor();
@@ -124,8 +127,30 @@ describe('the workspace in a browser', () => {
     // The figure is traced to its acts: the new act is among them.
     await cell.getByRole('link').click();
     await page.getByRole('heading', { name: 'The acts behind a figure' }).waitFor();
-    await page.locator('#acts').getByRole('link', { name: actPath.slice('/records/'.length) }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `: ${before + 1}.` })
+      .waitFor();
+    const explained = (await (
+      await page.request.get(`/api/explain?${new URL(page.url()).search.slice(1)}`)
+    ).json()) as {
+      acts: { id: string }[];
+    };
+    assert.ok(
+      explained.acts.some((a) => `/records/${a.id}` === actPath),
+      'the new act is behind the figure',
+    );
     await assertAccessible(page, 'the explanation of a figure');
+
+    // …and in a submission generated now, by an advocate's coordinator.
+    await signOut(page);
+    await signInAs(page, 'coordinator');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Submission' }).click();
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await page
+      .locator('#generated')
+      .filter({ hasText: `we verified ${(before + 1).toLocaleString('en-GB')} acts of torture` })
+      .waitFor();
     await context.close();
   });
 });
