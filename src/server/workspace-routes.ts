@@ -7,7 +7,7 @@ import { REVIEW_STATUSES } from '../domain/record-meta.ts';
 import { VOCABULARY_IDS, vocabulary } from '../domain/vocabulary.ts';
 import { recordTestimony } from '../intake/record-testimony.ts';
 import { TestimonyIntake } from '../intake/testimony-intake.ts';
-import { countRecords } from '../records/count-records.ts';
+import { dashboardFigures } from '../records/dashboard-figures.ts';
 import { listRecent } from '../records/list-recent.ts';
 import { readScopeOf } from '../records/read-scope.ts';
 import { searchRecords } from '../records/search-records.ts';
@@ -53,12 +53,11 @@ export function registerWorkspaceRoutes(app: FastifyInstance, store: Store, keys
   });
 
   app.get('/api/dashboard', async (request) => {
-    const [counts, recent, queue] = await Promise.all([
-      countRecords(store, request.viewer),
+    const [{ counts, waiting }, recent] = await Promise.all([
+      dashboardFigures(store, request.viewer),
       listRecent(store, request.viewer, 10),
-      reviewQueue(store, request.viewer, 1000),
     ]);
-    return { counts, waiting: queue.length, recent: recent.map(summarise) };
+    return { counts, waiting, recent: recent.map(summarise) };
   });
 
   app.get('/api/search', async (request) => {
