@@ -1,39 +1,45 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, Suspense } from 'react';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { WorkspaceLayout } from './components/layout.tsx';
 import { useI18n } from './i18n/i18n.tsx';
-import { AnalysisPage } from './pages/analysis-page.tsx';
+import { lazyPage } from './lazy-page.tsx';
 import { DashboardPage } from './pages/dashboard-page.tsx';
-import { ExplainPage } from './pages/explain-page.tsx';
-import { IntakePage } from './pages/intake-page.tsx';
-import { RecordPage } from './pages/record-page.tsx';
-import { ReviewPage } from './pages/review-page.tsx';
-import { SearchPage } from './pages/search-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
-import { PortalLayout } from './portal/portal-layout.tsx';
-import { PortalFacilitiesPage, PortalFiguresPage, PortalRecordPage } from './portal/portal-pages.tsx';
 import { useSession } from './session.tsx';
+
+const AnalysisPage = lazyPage(() => import('./pages/analysis-page.tsx'), 'AnalysisPage');
+const ExplainPage = lazyPage(() => import('./pages/explain-page.tsx'), 'ExplainPage');
+const IntakePage = lazyPage(() => import('./pages/intake-page.tsx'), 'IntakePage');
+const RecordPage = lazyPage(() => import('./pages/record-page.tsx'), 'RecordPage');
+const ReviewPage = lazyPage(() => import('./pages/review-page.tsx'), 'ReviewPage');
+const SearchPage = lazyPage(() => import('./pages/search-page.tsx'), 'SearchPage');
+const PortalFacilitiesPage = lazyPage(() => import('./portal/portal-pages.tsx'), 'PortalFacilitiesPage');
+const PortalFiguresPage = lazyPage(() => import('./portal/portal-pages.tsx'), 'PortalFiguresPage');
+const PortalRecordPage = lazyPage(() => import('./portal/portal-pages.tsx'), 'PortalRecordPage');
+const PortalLayout = lazyPage(() => import('./portal/portal-layout.tsx'), 'PortalLayout');
 
 /** The public portal: anyone, no sign-in, its own API (`/api/public`). */
 function Portal() {
   return (
-    <PortalLayout>
-      <Switch>
-        <Route path="/portal">
-          <PortalFiguresPage />
-        </Route>
-        <Route path="/portal/facilities">
-          <PortalFacilitiesPage />
-        </Route>
-        <Route path="/portal/search">
-          <SearchPage base="/portal/search" api="/api/public/search" />
-        </Route>
-        <Route path="/portal/records/:id">{(params) => <PortalRecordPage id={params.id} />}</Route>
-        <Route>
-          <NotFound />
-        </Route>
-      </Switch>
-    </PortalLayout>
+    <Suspense fallback={<Loading />}>
+      <PortalLayout>
+        <Switch>
+          <Route path="/portal">
+            <PortalFiguresPage />
+          </Route>
+          <Route path="/portal/facilities">
+            <PortalFacilitiesPage />
+          </Route>
+          <Route path="/portal/search">
+            <SearchPage base="/portal/search" api="/api/public/search" />
+          </Route>
+          <Route path="/portal/records/:id">{(params) => <PortalRecordPage id={params.id} />}</Route>
+          <Route>
+            <NotFound />
+          </Route>
+        </Switch>
+      </PortalLayout>
+    </Suspense>
   );
 }
 
@@ -41,32 +47,43 @@ function Portal() {
 function Workspace({ extra }: { extra: ReactNode }) {
   return (
     <WorkspaceLayout>
-      <Switch>
-        <Route path="/">
-          <DashboardPage />
-        </Route>
-        <Route path="/intake">
-          <IntakePage />
-        </Route>
-        <Route path="/search">
-          <SearchPage />
-        </Route>
-        <Route path="/review">
-          <ReviewPage />
-        </Route>
-        <Route path="/analysis">
-          <AnalysisPage />
-        </Route>
-        <Route path="/records/:id">{(params) => <RecordPage id={params.id} />}</Route>
-        <Route path="/explain">
-          <ExplainPage />
-        </Route>
-        {extra}
-        <Route>
-          <NotFound />
-        </Route>
-      </Switch>
+      <Suspense fallback={<Loading />}>
+        <Switch>
+          <Route path="/">
+            <DashboardPage />
+          </Route>
+          <Route path="/intake">
+            <IntakePage />
+          </Route>
+          <Route path="/search">
+            <SearchPage />
+          </Route>
+          <Route path="/review">
+            <ReviewPage />
+          </Route>
+          <Route path="/analysis">
+            <AnalysisPage />
+          </Route>
+          <Route path="/records/:id">{(params) => <RecordPage id={params.id} />}</Route>
+          <Route path="/explain">
+            <ExplainPage />
+          </Route>
+          {extra}
+          <Route>
+            <NotFound />
+          </Route>
+        </Switch>
+      </Suspense>
     </WorkspaceLayout>
+  );
+}
+
+function Loading() {
+  const { t } = useI18n();
+  return (
+    <p role="status" className="note">
+      {t('loading')}
+    </p>
   );
 }
 

@@ -1,11 +1,12 @@
 import { Route } from 'wouter';
-import { DelegationsPage } from './pages/delegations-page.tsx';
-import { JobsPage } from './pages/jobs-page.tsx';
-import { LinkagePage } from './pages/linkage-page.tsx';
-import { StatementPage } from './pages/statement-page.tsx';
-import { SubmissionPage } from './pages/submission-page.tsx';
-import { UprPage } from './pages/upr-page.tsx';
+import { lazyPage } from './lazy-page.tsx';
 
+const DelegationsPage = lazyPage(() => import('./pages/delegations-page.tsx'), 'DelegationsPage');
+const JobsPage = lazyPage(() => import('./pages/jobs-page.tsx'), 'JobsPage');
+const LinkagePage = lazyPage(() => import('./pages/linkage-page.tsx'), 'LinkagePage');
+const StatementPage = lazyPage(() => import('./pages/statement-page.tsx'), 'StatementPage');
+const SubmissionPage = lazyPage(() => import('./pages/submission-page.tsx'), 'SubmissionPage');
+const UprPage = lazyPage(() => import('./pages/upr-page.tsx'), 'UprPage');
 /**
  * Workspace pages beyond the core ones (UPR, submission and statement builders, delegations,
  * linkage review, jobs), as `<Route>` elements placed inside the workspace's switch.
