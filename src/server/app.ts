@@ -5,7 +5,9 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { isAllowed } from '../access/authorize.ts';
 import type { FieldKeys } from '../access/field-cipher.ts';
+import { USE_CASES } from '../access/permissions.ts';
 import { PUBLIC_VIEWER, type Viewer } from '../access/roles.ts';
 import { resumeSession } from '../accounts/sessions.ts';
 import { explainFigure, FigureError } from '../provenance/explain-figure.ts';
@@ -111,6 +113,8 @@ export async function buildServer(store: Store, options: ServerOptions): Promise
   app.get('/api/session', async (request, reply) => ({
     user: request.viewer.user,
     role: request.viewer.role,
+    // What the role may do at all (the menu shows what the user can use; each route still checks).
+    rights: USE_CASES.filter((useCase) => isAllowed(request.viewer, useCase)),
     csrfToken: reply.generateCsrf({ userInfo: request.sessionId ?? 'anonymous' }),
   }));
 

@@ -86,6 +86,16 @@ describe('the interface languages in a browser', () => {
   it('can be used from the keyboard: skip link, menu and search', async () => {
     const page = await (await newContext(browser, server.url)).newPage();
     await signInAs(page, 'viewer');
+    // The menu offers what the role may use: a viewer reads and searches, but codes nothing.
+    const menu = page.getByRole('navigation', { name: 'Main' });
+    assert.deepEqual(await menu.getByRole('link').allTextContents(), [
+      'Dashboard',
+      'Search',
+      'Analysis',
+      'UPR recommendations',
+      'Jobs',
+      'Public portal',
+    ]);
     await page.keyboard.press('Tab');
     assert.equal(
       await page.evaluate(

@@ -13,7 +13,7 @@ export class ApiError extends Error {
 }
 
 /** Who is signed in, and the token to send with changes. */
-export type Session = { user: string; role: string; csrfToken: string };
+export type Session = { user: string; role: string; rights: string[]; csrfToken: string };
 
 let csrfToken = '';
 

@@ -26,18 +26,7 @@ export function useSession(): SessionState {
   return value;
 }
 
-/** Staff roles, in the order of the rights they hold (see docs/access.md). */
-export const STAFF_ROLES = [
-  'viewer',
-  'advocate',
-  'analyst',
-  'reviewer',
-  'investigator',
-  'coordinator',
-  'admin',
-];
-
-/** Whether a role is one of `roles`. */
-export function roleIn(session: Session | undefined, roles: readonly string[]): boolean {
-  return session !== undefined && roles.includes(session.role);
+/** Whether the signed-in user's role has a right (`write-records`, `manage-advocacy`, …) at some level. */
+export function hasRight(session: Session | undefined, right: string): boolean {
+  return session?.rights.includes(right) ?? false;
 }

@@ -4,21 +4,21 @@ import { postJson } from '../api.ts';
 import { LANGUAGES, type Language } from '../i18n/define-messages.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
-import { STAFF_ROLES, useSession } from '../session.tsx';
+import { useSession } from '../session.tsx';
 
-/** The workspace's pages, with the roles that see them in the menu (the API enforces the rights). */
-const NAV: { href: string; key: MessageKey; roles: readonly string[] }[] = [
-  { href: '/', key: 'nav.dashboard', roles: STAFF_ROLES },
-  { href: '/intake', key: 'nav.intake', roles: ['investigator', 'coordinator', 'admin'] },
-  { href: '/search', key: 'nav.search', roles: STAFF_ROLES },
-  { href: '/review', key: 'nav.review', roles: ['reviewer', 'coordinator', 'admin'] },
-  { href: '/linkage', key: 'nav.linkage', roles: ['reviewer', 'investigator', 'coordinator', 'admin'] },
-  { href: '/analysis', key: 'nav.analysis', roles: STAFF_ROLES },
-  { href: '/upr', key: 'nav.upr', roles: STAFF_ROLES },
-  { href: '/submission', key: 'nav.submission', roles: ['advocate', 'coordinator', 'admin'] },
-  { href: '/statement', key: 'nav.statement', roles: ['advocate', 'coordinator', 'admin'] },
-  { href: '/delegations', key: 'nav.delegations', roles: ['advocate', 'coordinator', 'admin'] },
-  { href: '/jobs', key: 'nav.jobs', roles: STAFF_ROLES },
+/** The workspace's pages, each shown in the menu to those with the right it needs (routes check it too). */
+const NAV: { href: string; key: MessageKey; right: string }[] = [
+  { href: '/', key: 'nav.dashboard', right: 'read-records' },
+  { href: '/intake', key: 'nav.intake', right: 'write-records' },
+  { href: '/search', key: 'nav.search', right: 'search' },
+  { href: '/review', key: 'nav.review', right: 'review-records' },
+  { href: '/linkage', key: 'nav.linkage', right: 'decide-links' },
+  { href: '/analysis', key: 'nav.analysis', right: 'view-statistics' },
+  { href: '/upr', key: 'nav.upr', right: 'read-records' },
+  { href: '/submission', key: 'nav.submission', right: 'manage-advocacy' },
+  { href: '/statement', key: 'nav.statement', right: 'manage-advocacy' },
+  { href: '/delegations', key: 'nav.delegations', right: 'manage-advocacy' },
+  { href: '/jobs', key: 'nav.jobs', right: 'read-records' },
 ];
 
 /** Sets the window title for the page shown (screen readers announce it). */
@@ -82,7 +82,7 @@ export function WorkspaceLayout({ children }: { children: ReactNode }) {
       </header>
       <nav aria-label={t('nav.label')} className="menu">
         <ul>
-          {NAV.filter((item) => item.roles.includes(role)).map((item) => (
+          {NAV.filter((item) => session?.rights.includes(item.right)).map((item) => (
             <li key={item.href}>
               <Link href={item.href} aria-current={location === item.href ? 'page' : undefined}>
                 {t(item.key)}

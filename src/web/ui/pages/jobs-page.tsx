@@ -4,7 +4,7 @@ import { ProblemList } from '../components/advocacy-kit.tsx';
 import { usePageTitle } from '../components/layout.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { MESSAGES, type MessageKey } from '../i18n/messages.ts';
-import { roleIn, useSession } from '../session.tsx';
+import { hasRight, useSession } from '../session.tsx';
 
 type Job = {
   id: string;
@@ -69,7 +69,7 @@ export function JobsPage() {
     <>
       <h1>{t('nav.jobs')}</h1>
       <p className="note">{t('jobs.help')}</p>
-      {roleIn(session, ['investigator', 'coordinator', 'admin']) && (
+      {hasRight(session, 'write-records') && (
         <form id="import-form" onSubmit={upload}>
           <fieldset>
             <legend>{t('jobs.import')}</legend>
@@ -91,12 +91,12 @@ export function JobsPage() {
         </form>
       )}
       <div>
-        {roleIn(session, ['reviewer', 'investigator', 'coordinator', 'admin']) && (
+        {hasRight(session, 'resolve-records') && (
           <button type="button" onClick={() => start('/api/jobs/linkage', {})}>
             {t('jobs.runLinkage')}
           </button>
         )}
-        {roleIn(session, ['advocate', 'analyst', 'coordinator', 'admin']) && (
+        {hasRight(session, 'manage-advocacy') && (
           <>
             <button type="button" onClick={() => start('/api/jobs/report', { kind: 'submission' })}>
               {t('jobs.reportSubmission')}
