@@ -81,7 +81,13 @@ try {
     if (i === runs - 1)
       out(
         `  timeline of the last load (ms from navigation start): ${await page.evaluate(() =>
-          (performance.getEntriesByType('resource') as unknown as { name: string; startTime: number; responseEnd: number }[])
+          (
+            performance.getEntriesByType('resource') as unknown as {
+              name: string;
+              startTime: number;
+              responseEnd: number;
+            }[]
+          )
             .map((e) => `${new URL(e.name).pathname} ${e.startTime.toFixed(0)}–${e.responseEnd.toFixed(0)}`)
             .join(', '),
         )}`,
