@@ -17,8 +17,11 @@ export function CountTableView({
   table,
   id,
   explain,
+  caption,
 }: {
   table: CountTableData;
+  /** The table's title in the interface language (the server's title is in English). */
+  caption?: string;
   id?: string;
   /** Per row, the figure query behind it: the count links to the acts it counts. */
   explain?: (Record<string, unknown> | null)[];
@@ -29,7 +32,7 @@ export function CountTableView({
   if (table.rows.length === 0) return <p className="note">{t('table.none')}</p>;
   return (
     <table id={id} className="counts">
-      <caption>{table.title}</caption>
+      <caption>{caption ?? table.title}</caption>
       <thead>
         <tr>
           <th scope="col">{t('analysis.category')}</th>

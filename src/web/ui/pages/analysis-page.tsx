@@ -76,6 +76,7 @@ export function AnalysisPage() {
                 <p role="status">{t('analysis.total', { n: number(tab.table.distinctTotal) })}</p>
               )}
               <CountTableView
+                caption={`${t(`analysis.measure.${measure}` as MessageKey)} — ${t(`analysis.rows.${rows}` as MessageKey)}`}
                 table={table}
                 id="stats"
                 explain={table === tab.table ? tab.explain : undefined}

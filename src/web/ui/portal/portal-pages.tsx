@@ -35,7 +35,15 @@ export function PortalFiguresPage() {
       </select>
       <Show loaded={figures}>
         {(f) =>
-          f.published ? <CountTableView table={f.published} id="figures" /> : <p>{t('table.none')}</p>
+          f.published ? (
+            <CountTableView
+              table={f.published}
+              id="figures"
+              caption={`${t('analysis.measure.victims')} — ${t(`analysis.rows.${rows}` as MessageKey)}`}
+            />
+          ) : (
+            <p>{t('table.none')}</p>
+          )
         }
       </Show>
       <img
