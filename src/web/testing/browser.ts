@@ -35,8 +35,11 @@ export async function newContext(
 /** Where screenshots go: `artifacts/screenshots/` at the root of the checkout (CI keeps it). */
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../../artifacts/screenshots/', import.meta.url));
 
-/** Fields that identify someone: painted over in every screenshot, even of synthetic data. */
-const IDENTIFYING = ['names', 'birth', 'contact'].map((field) => `[data-field="${field}"] dd`).join(', ');
+/** Fields that identify someone (shown, or typed into a form): painted over in every screenshot, even of synthetic data. */
+const IDENTIFYING = [
+  ...['names', 'birth', 'contact'].map((field) => `[data-field="${field}"] dd`),
+  '[data-identifying]',
+].join(', ');
 
 /** Saves a full-page screenshot as `artifacts/screenshots/NAME.png`, identifying fields masked. */
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -145,6 +145,7 @@ export function IntakePage() {
           <label htmlFor={`${id}-summary`}>{t('intake.summary')}</label>
           <textarea
             id={`${id}-summary`}
+            data-identifying
             lang="ko"
             rows={4}
             value={summaryKo}
@@ -196,6 +197,7 @@ export function IntakePage() {
               <label htmlFor={`${id}-name-ko`}>{t('intake.nameKo')}</label>
               <input
                 id={`${id}-name-ko`}
+                data-identifying
                 lang="ko"
                 value={nameKo}
                 onChange={(e) => setNameKo(e.target.value)}
@@ -203,6 +205,7 @@ export function IntakePage() {
               <label htmlFor={`${id}-name-roman`}>{t('intake.nameRoman')}</label>
               <input
                 id={`${id}-name-roman`}
+                data-identifying
                 lang="en"
                 value={nameRoman}
                 onChange={(e) => setNameRoman(e.target.value)}
