@@ -7,7 +7,7 @@ import type { KeyringEntry } from '../../access/keyring.ts';
 import type { UserAccount } from '../../accounts/user-account.ts';
 import type { AskRow, MeetingRow, StoredRecommendation, UptakeDecision } from '../../advocacy/delegation.ts';
 import type { ActFactChunk } from '../../analysis/act-fact.ts';
-import { type DaylightRecord, RECORD_TYPES, type RecordType } from '../../domain/record.ts';
+import type { DaylightRecord, RecordType } from '../../domain/record.ts';
 import type { Confidentiality } from '../../domain/record-meta.ts';
 import type {
   LinkDecisionRow,
@@ -24,6 +24,7 @@ import type {
   UprReviewEntry,
   UprStateClaim,
 } from '../../upr/upr-recommendation.ts';
+import { countByTypeQuery, listRecordsQuery, type RecordTables } from '../record-queries.ts';
 import type {
   DanglingReference,
   EditOutcome,
@@ -42,6 +43,7 @@ import type {
   WriteOutcome,
   WriteSession,
 } from '../store.ts';
+import { ACT_FACT_CHUNK, ACT_FACT_COLUMNS, auditEntryOf, claimIssuesOf } from '../store-rows.ts';
 import {
   insertMeeting,
   selectDelegations,
@@ -70,35 +72,7 @@ import {
   upsertUprReview,
 } from './upr-tables.ts';
 
-const ACT_FACT_COLUMNS = [
-  'id',
-  'act_type',
-  'year_from',
-  'year_to',
-  'facility',
-  'status',
-  'confidentiality',
-  'victims',
-  'perpetrators',
-  'laws',
-  'norms',
-  'sources',
-] as const;
-const ACT_FACT_CHUNK = 100_000;
-
-type Tables = {
-  records: {
-    seq: number;
-    id: string;
-    type: string;
-    version: number;
-    status: string;
-    confidentiality: string;
-    updated_at: string;
-    deleted: number;
-    doc: string;
-  };
-};
+type Tables = RecordTables;
 
 /** Opens (creating and migrating as needed) the embedded SQLite store at `path` (`:memory:` works). */
 export function openSqliteStore(path: string): SqliteStore {
@@ -130,35 +104,13 @@ export class SqliteStore implements Store {
   }
 
   async listRecords(query: ListQuery): Promise<DaylightRecord[]> {
-    let select = this.query.selectFrom('records').select('doc');
-    if (query.type) select = select.where('type', '=', query.type);
-    if (!query.includeDeleted) select = select.where('deleted', '=', 0);
-    if (query.levels)
-      select = select.where('confidentiality', 'in', query.levels.length > 0 ? query.levels : ['']);
-    if (query.verifiedOnly) select = select.where('status', '=', 'verified');
-    const rows = await select
-      .orderBy('updated_at', 'desc')
-      .orderBy('id')
-      .limit(query.limit)
-      .offset(query.offset ?? 0)
-      .execute();
-    return rows.map((row) => JSON.parse(row.doc) as DaylightRecord);
+    return listRecordsQuery(this.query, query);
   }
 
   async countByType(
     scope: { levels?: Confidentiality[]; verifiedOnly?: boolean } = {},
   ): Promise<Record<RecordType, number>> {
-    let select = this.query
-      .selectFrom('records')
-      .select(['type', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('deleted', '=', 0);
-    if (scope.levels)
-      select = select.where('confidentiality', 'in', scope.levels.length > 0 ? scope.levels : ['']);
-    if (scope.verifiedOnly) select = select.where('status', '=', 'verified');
-    const rows = await select.groupBy('type').execute();
-    const counts = Object.fromEntries(RECORD_TYPES.map((type) => [type, 0])) as Record<RecordType, number>;
-    for (const row of rows) counts[row.type as RecordType] = Number(row.n);
-    return counts;
+    return countByTypeQuery(this.query, scope);
   }
 
   async search(query: SearchQuery, scope: SearchScope): Promise<SearchHit[]> {
@@ -303,13 +255,7 @@ export class SqliteStore implements Store {
     return this.db
       .prepare('SELECT document, paragraph, issues, set_by, set_at FROM upr_claim_issues')
       .all()
-      .map((row) => ({
-        document: String(row.document),
-        paragraph: String(row.paragraph),
-        issues: JSON.parse(String(row.issues)) as string[],
-        set_by: String(row.set_by),
-        set_at: String(row.set_at),
-      }));
+      .map(claimIssuesOf);
   }
 
   async saveOurRecommendations(rows: readonly StoredRecommendation[]): Promise<void> {
@@ -514,8 +460,7 @@ export class SqliteStore implements Store {
   }
 
   async *auditEntries(): AsyncIterable<AuditEntry> {
-    for (const row of this.db.prepare('SELECT * FROM audit ORDER BY seq').iterate())
-      yield auditRowToEntry(row);
+    for (const row of this.db.prepare('SELECT * FROM audit ORDER BY seq').iterate()) yield auditEntryOf(row);
   }
 
   async auditAnchor(): Promise<{ seq: number; hash: string } | undefined> {
@@ -709,21 +654,6 @@ function appendAuditRow(db: DatabaseSync, event: AuditEvent): AuditEntry {
     hash,
   );
   return { ...event, seq, prev, hash };
-}
-
-function auditRowToEntry(row: Record<string, unknown>): AuditEntry {
-  const entry: AuditEntry = {
-    seq: Number(row.seq),
-    at: String(row.at),
-    actor: String(row.actor),
-    action: String(row.action),
-    prev: String(row.prev),
-    hash: String(row.hash),
-  };
-  if (row.target !== null) entry.target = String(row.target);
-  if (row.reason !== null) entry.reason = String(row.reason);
-  if (row.detail !== null) entry.detail = JSON.parse(String(row.detail));
-  return entry;
 }
 
 /**

@@ -6,6 +6,7 @@ import type {
   UprReviewEntry,
   UprStateClaim,
 } from '../../upr/upr-recommendation.ts';
+import { mergedReviewDocuments, uprRecommendationOf, uprReviewEntryOf } from '../store-rows.ts';
 
 /** Adds recommendations in one transaction; a row whose id is stored already is left as it is. */
 export function insertUprRecommendations(
@@ -78,26 +79,7 @@ export function selectUprRecommendations(
     .prepare(`SELECT * FROM upr_recommendations r ${clause}
       ORDER BY r.state_under_review, r.session, r.paragraph, r.seq LIMIT ? OFFSET ?`)
     .all(...params, filter.limit, filter.offset)
-    .map(
-      (row): UprRecommendation => ({
-        id: String(row.id),
-        state_under_review: String(row.state_under_review),
-        cycle: Number(row.cycle),
-        session: Number(row.session),
-        ...(row.paragraph === null ? {} : { paragraph: String(row.paragraph) }),
-        text: String(row.text),
-        recommending_state: String(row.recommending_state),
-        ...(row.recommending_group === null
-          ? {}
-          : {
-              recommending_group: String(row.recommending_group) as UprRecommendation['recommending_group'],
-            }),
-        response: row.response === null ? null : (String(row.response) as 'supported' | 'noted'),
-        action: row.action === null ? null : Number(row.action),
-        issues: JSON.parse(String(row.issues)) as string[],
-        source: String(row.source),
-      }),
-    );
+    .map(uprRecommendationOf);
   return { total, rows };
 }
 
@@ -144,8 +126,7 @@ export function upsertUprReview(db: DatabaseSync, review: UprReview): void {
   const stored = db
     .prepare('SELECT date, documents FROM upr_reviews WHERE state_under_review = ? AND session = ?')
     .get(review.state_under_review, review.session) as { date: string | null; documents: string } | undefined;
-  const documents = stored ? (JSON.parse(stored.documents) as UprReview['documents']) : [];
-  for (const d of review.documents) if (!documents.some((s) => s.symbol === d.symbol)) documents.push(d);
+  const documents = mergedReviewDocuments(stored?.documents, review);
   db.prepare(`INSERT INTO upr_reviews (state_under_review, session, cycle, date, documents) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (state_under_review, session) DO UPDATE SET date = excluded.date, documents = excluded.documents`).run(
     review.state_under_review,
@@ -180,15 +161,5 @@ export function selectUprReviews(db: DatabaseSync, query: { state_under_review?:
       GROUP BY k.state_under_review, k.session
       ORDER BY k.state_under_review, k.session`)
     .all(query.state_under_review ?? null);
-  return rows.map((row) => ({
-    state_under_review: String(row.state_under_review),
-    session: Number(row.session),
-    cycle: Number(row.cycle),
-    date: row.date === null ? null : String(row.date),
-    documents: JSON.parse(String(row.documents)) as UprReview['documents'],
-    recommendations: Number(row.recommendations),
-    supported: Number(row.supported),
-    noted: Number(row.noted),
-    pending: Number(row.pending),
-  }));
+  return rows.map(uprReviewEntryOf);
 }
