@@ -4,7 +4,7 @@
 import type { AuditEntry } from '../access/audit-chain.ts';
 import type { AskRow, MeetingRow, StoredRecommendation, UptakeDecision } from '../advocacy/delegation.ts';
 import type { UprRecommendation, UprReview, UprReviewEntry } from '../upr/upr-recommendation.ts';
-import type { UprClaimIssues } from './store.ts';
+import type { EditOutcome, PreparedRecord, UprClaimIssues } from './store.ts';
 
 type Row = Record<string, unknown>;
 
@@ -145,4 +145,19 @@ export function uptakeDecisionOf(r: Row): UptakeDecision {
     decided_by: String(r.decided_by),
     decided_at: String(r.decided_at),
   };
+}
+
+/**
+ * Whether an edit may replace the stored row: `missing` (no such record of that type), `stale` (the
+ * editor read another version), `unchanged` (same content); `undefined` when it goes ahead.
+ */
+export function refusedEdit(
+  stored: Record<string, unknown> | undefined,
+  prepared: PreparedRecord,
+  expectedVersion: number,
+): Exclude<EditOutcome, 'edited'> | undefined {
+  if (!stored || stored.type !== prepared.columns.type) return 'missing';
+  if (Number(stored.version) !== expectedVersion) return 'stale';
+  if (stored.content_hash === prepared.contentHash) return 'unchanged';
+  return undefined;
 }

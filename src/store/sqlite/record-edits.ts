@@ -1,6 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { indexableText } from '../../search/hangul-bigrams.ts';
 import type { EditOutcome, PreparedRecord, ReviewRow } from '../store.ts';
+import { refusedEdit } from '../store-rows.ts';
 
 /**
  * New versions of stored records, inside the caller's transaction: the stored row goes into
@@ -29,16 +30,9 @@ export function applyEdits(
   for (const { prepared, expectedVersion } of batch) {
     const r = prepared.columns;
     const row = current.get(r.id);
-    if (!row || row.type !== r.type) {
-      outcomes.push('missing');
-      continue;
-    }
-    if (Number(row.version) !== expectedVersion) {
-      outcomes.push('stale');
-      continue;
-    }
-    if (row.content_hash === prepared.contentHash) {
-      outcomes.push('unchanged');
+    const refused = refusedEdit(row, prepared, expectedVersion);
+    if (!row || refused) {
+      outcomes.push(refused ?? 'missing');
       continue;
     }
     const seq = Number(row.seq);
