@@ -192,7 +192,9 @@ export function storeSuite(name: string, open: (() => Promise<OpenedStore>) | st
         disabled: false,
         created_at: '2025-01-01T00:00:00Z',
       });
-      await assert.rejects(store.addUser({ ...(await store.getUser('ana.d'))!, role: 'admin' }));
+      const stored = await store.getUser('ana.d');
+      assert.ok(stored);
+      await assert.rejects(store.addUser({ ...stored, role: 'admin' })); // the name is taken
       await store.updateUserSecurity('ana.d', {
         failed_attempts: 2,
         locked_until: 'x',

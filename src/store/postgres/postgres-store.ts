@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import type pg from 'pg';
 import type { AuditEntry, AuditEvent } from '../../access/audit-chain.ts';
@@ -450,6 +451,7 @@ export class PostgresStore implements Store {
     if (!file || !head) return;
     const known = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { seq: number }) : undefined;
     if (known && known.seq >= head.seq) return;
+    mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, `${JSON.stringify({ seq: head.seq, hash: head.hash })}\n`);
   }
 
@@ -478,7 +480,8 @@ export class PostgresStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.query.destroy(); // ends the pool
+    await this.query.destroy();
+    if (!this.pool.ended) await this.pool.end();
   }
 
   private assertNotWriting() {
