@@ -329,8 +329,7 @@ export class PostgresStore implements Store {
       const chunk = (await this.pool.query(text, values)).rows[0] as ActFactChunk & { last: number | null };
       if (!chunk || chunk.rows === 0 || chunk.last === null) return;
       after = chunk.last;
-      const { last: _last, ...rest } = chunk;
-      yield rest;
+      yield chunk;
     }
   }
 

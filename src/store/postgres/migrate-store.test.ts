@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { blindTokens } from '../../access/field-cipher.ts';
+import { unlockKeys } from '../../records/unlock-keys.ts';
+import { searchTerms } from '../../search/hangul-bigrams.ts';
+import { TEST_PASSPHRASE, tempDir, testRecords } from '../../testing/factories.ts';
+import { freshPostgresDatabase, testPostgresUrl } from '../../testing/postgres.ts';
+import { cliDatabase, runCli } from '../../testing/run-cli.ts';
+import { openSqliteStore } from '../sqlite/sqlite-store.ts';
+import type { Store } from '../store.ts';
+import { openPostgresStore } from './postgres-store.ts';
+
+const server = testPostgresUrl();
+
+describe('daylight migrate-store', {
+  skip: server ? false : 'no PostgreSQL test server (DAYLIGHT_TEST_PG_URL)',
+}, () => {
+  const dir = tempDir();
+  let database: Awaited<ReturnType<typeof freshPostgresDatabase>>;
+  let sqlite: string;
+  const pgFiles = join(dir.path, 'pg.files');
+  const env = () => ({ DAYLIGHT_FILES: pgFiles });
+
+  before(async () => {
+    database = await freshPostgresDatabase(server as string);
+    const t = testRecords();
+    sqlite = cliDatabase(dir.path, Object.values(t), 'source');
+    // Every kind of thing a store keeps: a new version, a review step, an evidence file, an account, UPR rows.
+    const edited = { ...t.act, description: { en: 'Forced labour at the quarry, sixteen hours a day' } };
+    writeFileSync(join(dir.path, 'edit.jsonl'), JSON.stringify(edited));
+    const steps = [
+      ['edit', join(dir.path, 'edit.jsonl')],
+      ['review', 'submit', 'A-1'],
+      ['files', 'add', (writeFileSync(join(dir.path, 'ev.txt'), 'evidence bytes'), join(dir.path, 'ev.txt'))],
+      ['user', 'add', 'ana.d', '--role', 'analyst'],
+      ['resolve', 'run'],
+    ];
+    for (const step of steps) {
+      const result = runCli(['--db', sqlite, ...step], {
+        env: { DAYLIGHT_NEW_USER_PASSWORD: 'a long password 123' },
+      });
+      assert.equal(result.status, 0, `${step.join(' ')}: ${result.stderr}`);
+    }
+  });
+  after(async () => {
+    await database.drop();
+    dir.remove();
+  });
+
+  it('copies everything, verifies it, and the copy answers every query as the source does', async () => {
+    const run = runCli(['migrate-store', '--from', `sqlite:${sqlite}`, '--to', database.url], { env: env() });
+    assert.equal(run.status, 0, run.stderr + run.stdout);
+    assert.match(run.stdout, /^records +9 → 9 +identical$/m);
+    assert.match(run.stdout, /^record_versions +1 → 1 +identical$/m);
+    assert.match(run.stdout, /^act_facts +1 → 1 +identical$/m);
+    assert.match(run.stdout, /evidence files: 1 \(1 copied\), identical/);
+    assert.match(run.stdout, /migrated and verified/);
+    assert.doesNotMatch(run.stderr + run.stdout, /daylight-test@/); // no password in messages
+
+    const source = openSqliteStore(sqlite);
+    const target = await openPostgresStore(database.url);
+    try {
+      await sameAnswers(source, target);
+    } finally {
+      await source.close();
+      await target.close();
+    }
+    const verify = runCli(['--db', database.url, 'audit', 'verify'], { env: env() });
+    assert.equal(verify.status, 0, verify.stderr);
+    const out = join(dir.path, 'out.txt');
+    const get = runCli(
+      ['--db', database.url, 'files', 'get', `sha256-${sha('evidence bytes')}`, '--out', out],
+      {
+        env: env(),
+      },
+    );
+    assert.equal(get.status, 0, get.stderr);
+    assert.equal(readFileSync(out, 'utf8'), 'evidence bytes');
+  });
+
+  it('refuses a target that is not empty, and bad arguments, with clear messages', () => {
+    const again = runCli(['migrate-store', '--from', `sqlite:${sqlite}`, '--to', database.url], {
+      env: env(),
+    });
+    assert.equal(again.status, 1);
+    assert.match(again.stderr, /not empty/);
+    const noUrl = runCli(['migrate-store', '--from', sqlite, '--to', 'mysql://x'], {
+      env: { DATABASE_URL: '' },
+    });
+    assert.equal(noUrl.status, 2);
+    assert.match(noUrl.stderr, /--to: expected a postgres:\/\/ URL/);
+    const noFile = runCli(['migrate-store', '--from', 'sqlite:/nonexistent.db', '--to', database.url]);
+    assert.equal(noFile.status, 2);
+    assert.match(noFile.stderr, /no SQLite database/);
+  });
+});
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The same answers from both stores to what the use-cases ask. */
+async function sameAnswers(a: Store, b: Store): Promise<void> {
+  const keys = await unlockKeys(a, { passphrase: TEST_PASSPHRASE });
+  for (const text of [
+    '교화',
+    '채석장',
+    '영호',
+    'quarry',
+    'sixteen',
+    'Chongo',
+    'yong ho',
+    '채',
+    'Ri Yong Ho',
+  ]) {
+    const q = { terms: searchTerms(text).map((t) => ({ text: t, blind: blindTokens(t, keys) })) };
+    const ids = async (s: Store) => (await s.search(q, { limit: 50 })).map((h) => h.id).sort();
+    assert.deepEqual(await ids(b), await ids(a), `search ${text}`);
+  }
+  assert.deepEqual(await b.countByType(), await a.countByType());
+  assert.deepEqual(await b.changeMark(), await a.changeMark());
+  assert.deepEqual(await b.listRecords({ limit: 100 }), await a.listRecords({ limit: 100 }));
+  const plain = <T>(rows: T[]) => rows.map((r) => ({ ...r }));
+  assert.deepEqual(plain(await b.recordVersions('A-1')), plain(await a.recordVersions('A-1')));
+  assert.deepEqual(plain(await b.reviewSteps('A-1')), plain(await a.reviewSteps('A-1')));
+  assert.deepEqual({ ...(await b.getUser('ana.d')) }, { ...(await a.getUser('ana.d')) });
+  assert.deepEqual((await b.resolution('person'))?.clusters, (await a.resolution('person'))?.clusters);
+  const facts = async (s: Store) => {
+    const chunks = [];
+    for await (const chunk of s.actFacts()) chunks.push({ ...chunk });
+    return chunks;
+  };
+  assert.deepEqual(await facts(b), await facts(a));
+}
