@@ -1,5 +1,3 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import type pg from 'pg';
 import type { AuditEntry, AuditEvent } from '../../access/audit-chain.ts';
@@ -23,6 +21,7 @@ import type {
   UprReviewEntry,
   UprStateClaim,
 } from '../../upr/upr-recommendation.ts';
+import { readAnchor, writeAnchor } from '../audit-anchor.ts';
 import { countByTypeQuery, listRecordsQuery, type RecordTables } from '../record-queries.ts';
 import type {
   ListQuery,
@@ -438,20 +437,21 @@ export class PostgresStore implements Store {
   }
 
   async auditAnchor(): Promise<{ seq: number; hash: string } | undefined> {
-    const file = this.anchorFile;
-    return file && existsSync(file)
-      ? (JSON.parse(readFileSync(file, 'utf8')) as { seq: number; hash: string })
-      : undefined;
+    return this.anchorFile ? readAnchor(this.anchorFile) : undefined;
   }
 
   /** Mirrors the chain's head into the anchor file, never moving it back (several processes write it). */
   private recordAnchor(head: { seq: number; hash: string } | undefined): void {
     const file = this.anchorFile;
     if (!file || !head) return;
-    const known = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { seq: number }) : undefined;
+    let known: { seq: number } | undefined;
+    try {
+      known = readAnchor(file);
+    } catch {
+      // An unreadable anchor is replaced by the true head (verification reads the chain itself).
+    }
     if (known && known.seq >= head.seq) return;
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, `${JSON.stringify({ seq: head.seq, hash: head.hash })}\n`);
+    writeAnchor(file, head);
   }
 
   private async auditHead(): Promise<{ seq: number; hash: string } | undefined> {
@@ -470,7 +470,12 @@ export class PostgresStore implements Store {
     try {
       return await PgWriteSession.begin(this.pool, async (committed) => {
         this.writing = false;
-        if (committed) this.recordAnchor(await this.auditHead());
+        // The session has committed: failing to mirror the head must not report it as failed.
+        if (committed)
+          await this.auditHead().then(
+            (head) => this.recordAnchor(head),
+            () => undefined,
+          );
       });
     } catch (error) {
       this.writing = false;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { sql } from 'kysely';
@@ -24,6 +24,7 @@ import type {
   UprReviewEntry,
   UprStateClaim,
 } from '../../upr/upr-recommendation.ts';
+import { readAnchor, writeAnchor } from '../audit-anchor.ts';
 import { countByTypeQuery, listRecordsQuery, type RecordTables } from '../record-queries.ts';
 import type {
   DanglingReference,
@@ -465,16 +466,14 @@ export class SqliteStore implements Store {
 
   async auditAnchor(): Promise<{ seq: number; hash: string } | undefined> {
     const file = this.anchorFile();
-    return file && existsSync(file)
-      ? (JSON.parse(readFileSync(file, 'utf8')) as { seq: number; hash: string })
-      : undefined;
+    return file ? readAnchor(file) : undefined;
   }
 
   /** Keeps the chain's head outside the database, so that entries cut off its end are noticed. */
   recordAnchor(): void {
     const file = this.anchorFile();
     const head = this.db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get();
-    if (file && head) writeFileSync(file, `${JSON.stringify({ seq: head.seq, hash: head.hash })}\n`);
+    if (file && head) writeAnchor(file, { seq: Number(head.seq), hash: String(head.hash) });
   }
 
   private anchorFile(): string | undefined {
