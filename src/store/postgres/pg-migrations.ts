@@ -306,6 +306,13 @@ const MIGRATION_LOCK = 4_242_001;
 
 /** Brings a database up to the newest schema in one transaction; returns the versions applied. */
 export async function migratePostgres(client: PoolClient): Promise<number[]> {
+  // Up to date already: nothing to write (a read-only replica opens without trying to).
+  if ((await appliedVersions(client)).size === PG_MIGRATIONS.length) return [];
+  const replica = await client.query('SELECT pg_is_in_recovery() AS replica');
+  if (replica.rows[0]?.replica)
+    throw new Error(
+      'this is a read-only replica whose schema is older than this version: migrate the primary',
+    );
   const ran: number[] = [];
   await client.query('BEGIN');
   try {
@@ -331,4 +338,13 @@ export async function migratePostgres(client: PoolClient): Promise<number[]> {
     throw error;
   }
   return ran;
+}
+
+/** The migrations applied so far (none when the table is not there yet). */
+async function appliedVersions(client: PoolClient): Promise<Set<number>> {
+  const exists = await client.query("SELECT to_regclass('schema_migrations') IS NOT NULL AS present");
+  if (!exists.rows[0]?.present) return new Set();
+  return new Set(
+    (await client.query('SELECT version FROM schema_migrations')).rows.map((r) => Number(r.version)),
+  );
 }

@@ -147,16 +147,13 @@ export async function upsertUprReview(pool: pg.Pool, review: UprReview): Promise
         [review.state_under_review, review.session],
       )
     ).rows[0] as { date: string | null; documents: string } | undefined;
+    const documents = JSON.stringify(mergedReviewDocuments(stored?.documents, review));
+    // Nothing new: no write (so that `daylight start` on a read-only replica can load the shipped reviews).
+    if (stored && stored.documents === documents && (stored.date ?? review.date) === stored.date) return;
     await client.query(
       `INSERT INTO upr_reviews (state_under_review, session, cycle, date, documents) VALUES ($1, $2, $3, $4, $5)
         ON CONFLICT (state_under_review, session) DO UPDATE SET date = excluded.date, documents = excluded.documents`,
-      [
-        review.state_under_review,
-        review.session,
-        review.cycle,
-        stored?.date ?? review.date,
-        JSON.stringify(mergedReviewDocuments(stored?.documents, review)),
-      ],
+      [review.state_under_review, review.session, review.cycle, stored?.date ?? review.date, documents],
     );
   });
 }
