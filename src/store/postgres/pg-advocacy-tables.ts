@@ -7,6 +7,7 @@ import type {
   ReviewPairRow,
   StoredResolution,
 } from '../../resolution/resolution-rows.ts';
+import { ASK_COLUMNS, askValues, placeholders } from '../row-values.ts';
 import { askOf, meetingOf, ourRecommendationOf, uptakeDecisionOf } from '../store-rows.ts';
 import { inWriteTransaction, type Queryable } from './pg-connection.ts';
 
@@ -44,20 +45,11 @@ export async function insertMeeting(db: Queryable, m: Omit<MeetingRow, 'seq'>): 
 
 export async function upsertAsk(db: Queryable, a: AskRow): Promise<void> {
   await db.query(
-    `INSERT INTO delegation_asks AS d (state, recommendation, status, meeting, follow_up, note, updated_by, updated_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (state, recommendation) DO UPDATE SET status = excluded.status,
+    `INSERT INTO delegation_asks AS d (${ASK_COLUMNS})
+      VALUES ${placeholders(8, true)} ON CONFLICT (state, recommendation) DO UPDATE SET status = excluded.status,
       meeting = coalesce(excluded.meeting, d.meeting), follow_up = excluded.follow_up,
       note = coalesce(excluded.note, d.note), updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-    [
-      a.state,
-      a.recommendation,
-      a.status,
-      a.meeting ?? null,
-      a.follow_up ?? null,
-      a.note ?? null,
-      a.updated_by,
-      a.updated_at,
-    ],
+    askValues(a),
   );
 }
 

@@ -6,6 +6,13 @@ import type {
   UprReviewEntry,
   UprStateClaim,
 } from '../../upr/upr-recommendation.ts';
+import {
+  numbered,
+  placeholders,
+  UPR_RECOMMENDATION_COLUMNS,
+  uprFilterConditions,
+  uprRecommendationValues,
+} from '../row-values.ts';
 import type { UprClaimIssues } from '../store.ts';
 import {
   claimIssuesOf,
@@ -25,24 +32,9 @@ export async function insertUprRecommendations(
   await inWriteTransaction(pool, async (client) => {
     for (const r of rows) {
       const result = await client.query(
-        `INSERT INTO upr_recommendations (id, state_under_review, cycle, session, paragraph, text,
-          recommending_state, recommending_group, response, action, issues, source, search)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::tsvector) ON CONFLICT (id) DO NOTHING`,
-        [
-          r.id,
-          r.state_under_review,
-          r.cycle,
-          r.session,
-          r.paragraph ?? null,
-          r.text,
-          r.recommending_state,
-          r.recommending_group ?? null,
-          r.response,
-          r.action,
-          JSON.stringify(r.issues),
-          r.source,
-          uprSearchVector(r.text),
-        ],
+        `INSERT INTO upr_recommendations (${UPR_RECOMMENDATION_COLUMNS}, search)
+          VALUES ${placeholders(13, true).replace('$13', '$13::tsvector')} ON CONFLICT (id) DO NOTHING`,
+        [...uprRecommendationValues(r), uprSearchVector(r.text)],
       );
       inserted += result.rowCount ?? 0;
     }
@@ -60,24 +52,13 @@ export async function selectUprRecommendations(
   db: Queryable,
   filter: UprFilter,
 ): Promise<{ total: number; rows: UprRecommendation[] }> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (clause: string, value: unknown) => {
-    if (value === undefined) return;
-    params.push(value);
-    where.push(clause.replace('?', `$${params.length}`));
-  };
-  add('r.state_under_review = ?', filter.state_under_review);
-  add('r.cycle = ?', filter.cycle);
-  add('r.session = ?', filter.session);
-  add('r.issues::jsonb @> jsonb_build_array(?::text)', filter.issue);
-  if (filter.response === 'pending') where.push('r.response IS NULL');
-  else add('r.response = ?', filter.response);
-  add('r.action = ?', filter.action);
-  add('r.recommending_state = ?', filter.recommending_state);
-  add('r.recommending_group = ?', filter.recommending_group);
-  add('r.search @@ ?::tsquery', allWordsQuery(filter.text));
-  const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const { where, params } = uprFilterConditions(filter, 'r.issues::jsonb @> jsonb_build_array(?::text)');
+  const words = allWordsQuery(filter.text);
+  if (words) {
+    where.push('r.search @@ ?::tsquery');
+    params.push(words);
+  }
+  const clause = where.length > 0 ? `WHERE ${numbered(where.join(' AND '))}` : '';
   const total = (await db.query(`SELECT count(*) AS n FROM upr_recommendations r ${clause}`, params)).rows[0]
     ?.n as number;
   const rows = await db.query(

@@ -1,6 +1,16 @@
 import type pg from 'pg';
-import { type AuditEntry, type AuditEvent, entryHash, GENESIS } from '../../access/audit-chain.ts';
+import type { AuditEntry, AuditEvent } from '../../access/audit-chain.ts';
 import type { LinkDecisionRow } from '../../resolution/resolution-rows.ts';
+import {
+  AUDIT_COLUMNS,
+  EDIT_SET,
+  editValues,
+  nextAuditEntry,
+  numbered,
+  placeholders,
+  REVIEW_COLUMNS,
+  reviewValues,
+} from '../row-values.ts';
 import type {
   DanglingReference,
   EditOutcome,
@@ -120,18 +130,8 @@ export class PgWriteSession implements WriteSession {
         [r.id, row.version, row.status, row.updated_at, row.doc],
       );
       await this.client.query(
-        `UPDATE records SET version = $1, status = $2, confidentiality = $3, updated_at = $4, deleted = $5,
-          content_hash = $6, doc = $7 WHERE seq = $8`,
-        [
-          r.version,
-          r.status,
-          r.confidentiality,
-          r.updated_at,
-          r.deleted ? 1 : 0,
-          prepared.contentHash,
-          prepared.json,
-          seq,
-        ],
+        `UPDATE records SET ${numbered(EDIT_SET)} WHERE seq = $8`,
+        editValues(prepared, seq),
       );
       await this.client.query('DELETE FROM refs WHERE from_seq = $1', [seq]);
       await this.client.query('DELETE FROM search WHERE seq = $1', [seq]);
@@ -151,18 +151,8 @@ export class PgWriteSession implements WriteSession {
     );
     if (result.rowCount === 0) return 'stale';
     await this.client.query(
-      `INSERT INTO reviews (record_id, version, at, actor, action, from_status, to_status, comment)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        step.record_id,
-        step.version,
-        step.at,
-        step.actor,
-        step.action,
-        step.from_status,
-        step.to_status,
-        step.comment,
-      ],
+      `INSERT INTO reviews (${REVIEW_COLUMNS}) VALUES ${placeholders(8, true)}`,
+      reviewValues(step),
     );
     return 'done';
   }
@@ -259,22 +249,7 @@ async function insertRefsAndSearch(
 /** Appends one chained entry; the caller holds the writer lock (so the chain has one head). */
 export async function appendAuditRow(db: Queryable, event: AuditEvent): Promise<AuditEntry> {
   const last = (await db.query('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1')).rows[0];
-  const seq = last ? Number(last.seq) + 1 : 1;
-  const prev = last ? String(last.hash) : GENESIS;
-  const hash = entryHash(prev, seq, event);
-  await db.query(
-    'INSERT INTO audit (seq, at, actor, action, target, reason, detail, prev, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-    [
-      seq,
-      event.at,
-      event.actor,
-      event.action,
-      event.target ?? null,
-      event.reason ?? null,
-      event.detail === undefined ? null : JSON.stringify(event.detail),
-      prev,
-      hash,
-    ],
-  );
-  return { ...event, seq, prev, hash };
+  const { entry, values } = nextAuditEntry(last, event);
+  await db.query(`INSERT INTO audit (${AUDIT_COLUMNS}) VALUES ${placeholders(9, true)}`, values);
+  return entry;
 }

@@ -23,6 +23,7 @@ import type {
 } from '../../upr/upr-recommendation.ts';
 import { readAnchor, writeAnchor } from '../audit-anchor.ts';
 import { countByTypeQuery, listRecordsQuery, type RecordTables } from '../record-queries.ts';
+import { placeholders, USER_COLUMNS, userValues } from '../row-values.ts';
 import type {
   ListQuery,
   QueueRow,
@@ -131,19 +132,8 @@ export class PostgresStore implements Store {
 
   async addUser(a: UserAccount): Promise<void> {
     await this.pool.query(
-      `INSERT INTO users (username, role, password_hash, totp_secret, totp_last_step, failed_attempts,
-        locked_until, disabled, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        a.username,
-        a.role,
-        a.password_hash,
-        a.totp_secret,
-        a.totp_last_step,
-        a.failed_attempts,
-        a.locked_until,
-        a.disabled ? 1 : 0,
-        a.created_at,
-      ],
+      `INSERT INTO users (${USER_COLUMNS}) VALUES ${placeholders(9, true)}`,
+      userValues(a),
     );
   }
 

@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { AskRow, MeetingRow, StoredRecommendation, UptakeDecision } from '../../advocacy/delegation.ts';
+import { ASK_COLUMNS, askValues, placeholders } from '../row-values.ts';
 import { askOf, meetingOf, ourRecommendationOf, uptakeDecisionOf } from '../store-rows.ts';
 
 /** Adds or replaces our recommendations (by id) in one transaction. */
@@ -29,18 +30,11 @@ export function insertMeeting(db: DatabaseSync, m: Omit<MeetingRow, 'seq'>): num
 }
 
 export function upsertAsk(db: DatabaseSync, a: AskRow): void {
-  db.prepare(`INSERT INTO delegation_asks (state, recommendation, status, meeting, follow_up, note, updated_by, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (state, recommendation) DO UPDATE SET status = excluded.status,
+  db.prepare(`INSERT INTO delegation_asks (${ASK_COLUMNS})
+    VALUES ${placeholders(8, false)} ON CONFLICT (state, recommendation) DO UPDATE SET status = excluded.status,
     meeting = coalesce(excluded.meeting, meeting), follow_up = excluded.follow_up,
     note = coalesce(excluded.note, note), updated_by = excluded.updated_by, updated_at = excluded.updated_at`).run(
-    a.state,
-    a.recommendation,
-    a.status,
-    a.meeting ?? null,
-    a.follow_up ?? null,
-    a.note ?? null,
-    a.updated_by,
-    a.updated_at,
+    ...askValues(a),
   );
 }
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { sql } from 'kysely';
-import { type AuditEntry, type AuditEvent, entryHash, GENESIS } from '../../access/audit-chain.ts';
+import type { AuditEntry, AuditEvent } from '../../access/audit-chain.ts';
 import type { KeyringEntry } from '../../access/keyring.ts';
 import type { UserAccount } from '../../accounts/user-account.ts';
 import type { AskRow, MeetingRow, StoredRecommendation, UptakeDecision } from '../../advocacy/delegation.ts';
@@ -26,6 +26,7 @@ import type {
 } from '../../upr/upr-recommendation.ts';
 import { readAnchor, writeAnchor } from '../audit-anchor.ts';
 import { countByTypeQuery, listRecordsQuery, type RecordTables } from '../record-queries.ts';
+import { AUDIT_COLUMNS, nextAuditEntry, placeholders, USER_COLUMNS, userValues } from '../row-values.ts';
 import type {
   DanglingReference,
   EditOutcome,
@@ -137,19 +138,8 @@ export class SqliteStore implements Store {
 
   async addUser(a: UserAccount): Promise<void> {
     this.db
-      .prepare(`INSERT INTO users (username, role, password_hash, totp_secret, totp_last_step, failed_attempts,
-        locked_until, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(
-        a.username,
-        a.role,
-        a.password_hash,
-        a.totp_secret,
-        a.totp_last_step,
-        a.failed_attempts,
-        a.locked_until,
-        a.disabled ? 1 : 0,
-        a.created_at,
-      );
+      .prepare(`INSERT INTO users (${USER_COLUMNS}) VALUES ${placeholders(9, false)}`)
+      .run(...userValues(a));
   }
 
   async updateUserSecurity(
@@ -636,23 +626,9 @@ class SqliteWriteSession implements WriteSession {
 /** Appends one chained entry; the caller holds the write transaction. */
 function appendAuditRow(db: DatabaseSync, event: AuditEvent): AuditEntry {
   const last = db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get();
-  const seq = last ? Number(last.seq) + 1 : 1;
-  const prev = last ? String(last.hash) : GENESIS;
-  const hash = entryHash(prev, seq, event);
-  db.prepare(
-    'INSERT INTO audit (seq, at, actor, action, target, reason, detail, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(
-    seq,
-    event.at,
-    event.actor,
-    event.action,
-    event.target ?? null,
-    event.reason ?? null,
-    event.detail === undefined ? null : JSON.stringify(event.detail),
-    prev,
-    hash,
-  );
-  return { ...event, seq, prev, hash };
+  const { entry, values } = nextAuditEntry(last, event);
+  db.prepare(`INSERT INTO audit (${AUDIT_COLUMNS}) VALUES ${placeholders(9, false)}`).run(...values);
+  return entry;
 }
 
 /**

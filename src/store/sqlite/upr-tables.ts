@@ -6,6 +6,12 @@ import type {
   UprReviewEntry,
   UprStateClaim,
 } from '../../upr/upr-recommendation.ts';
+import {
+  placeholders,
+  UPR_RECOMMENDATION_COLUMNS,
+  uprFilterConditions,
+  uprRecommendationValues,
+} from '../row-values.ts';
 import { mergedReviewDocuments, uprRecommendationOf, uprReviewEntryOf } from '../store-rows.ts';
 
 /** Adds recommendations in one transaction; a row whose id is stored already is left as it is. */
@@ -13,29 +19,14 @@ export function insertUprRecommendations(
   db: DatabaseSync,
   rows: readonly UprRecommendation[],
 ): { inserted: number; unchanged: number } {
-  const insert =
-    db.prepare(`INSERT INTO upr_recommendations (id, state_under_review, cycle, session, paragraph,
-      text, recommending_state, recommending_group, response, action, issues, source)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`);
+  const insert = db.prepare(`INSERT INTO upr_recommendations (${UPR_RECOMMENDATION_COLUMNS})
+    VALUES ${placeholders(12, false)} ON CONFLICT (id) DO NOTHING`);
   const index = db.prepare('INSERT INTO upr_search (rowid, text) VALUES (?, ?)');
   let inserted = 0;
   db.exec('BEGIN IMMEDIATE');
   try {
     for (const r of rows) {
-      const result = insert.run(
-        r.id,
-        r.state_under_review,
-        r.cycle,
-        r.session,
-        r.paragraph ?? null,
-        r.text,
-        r.recommending_state,
-        r.recommending_group ?? null,
-        r.response,
-        r.action,
-        JSON.stringify(r.issues),
-        r.source,
-      );
+      const result = insert.run(...uprRecommendationValues(r));
       if (result.changes === 0) continue;
       index.run(Number(result.lastInsertRowid), r.text);
       inserted++;
@@ -53,24 +44,15 @@ export function selectUprRecommendations(
   db: DatabaseSync,
   filter: UprFilter,
 ): { total: number; rows: UprRecommendation[] } {
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  const add = (clause: string, value: string | number | undefined) => {
-    if (value === undefined) return;
-    where.push(clause);
-    params.push(value);
-  };
-  add('r.state_under_review = ?', filter.state_under_review);
-  add('r.cycle = ?', filter.cycle);
-  add('r.session = ?', filter.session);
-  add('EXISTS (SELECT 1 FROM json_each(r.issues) WHERE value = ?)', filter.issue);
-  if (filter.response === 'pending') where.push('r.response IS NULL');
-  else add('r.response = ?', filter.response);
-  add('r.action = ?', filter.action);
-  add('r.recommending_state = ?', filter.recommending_state);
-  add('r.recommending_group = ?', filter.recommending_group);
+  const { where, params } = uprFilterConditions(
+    filter,
+    'EXISTS (SELECT 1 FROM json_each(r.issues) WHERE value = ?)',
+  );
   const match = ftsWords(filter.text);
-  if (match) add('r.seq IN (SELECT rowid FROM upr_search WHERE upr_search MATCH ?)', match);
+  if (match) {
+    where.push('r.seq IN (SELECT rowid FROM upr_search WHERE upr_search MATCH ?)');
+    params.push(match);
+  }
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const total = Number(
     db.prepare(`SELECT count(*) AS n FROM upr_recommendations r ${clause}`).get(...params)?.n ?? 0,
