@@ -294,11 +294,15 @@ const PG_SQL: Record<number, string> = {
   `,
 };
 
-/** The PostgreSQL migrations, numbered and named as SQLite's. */
+/**
+ * The PostgreSQL migrations, numbered and named as SQLite's. Every text column sorts byte by byte
+ * (`COLLATE "C"`), as SQLite's BINARY collation does, whatever locale the database was created with:
+ * ids, exports and pages come out in the same order from both stores.
+ */
 export const PG_MIGRATIONS = MIGRATIONS.map((m) => {
   const sql = PG_SQL[m.version];
   if (sql === undefined) throw new Error(`migration ${m.version} (${m.name}) has no PostgreSQL version`);
-  return { version: m.version, name: m.name, sql };
+  return { version: m.version, name: m.name, sql: sql.replace(/^(\s+\w+ text)\b/gm, '$1 COLLATE "C"') };
 });
 
 /** Lock key held while migrating, so that server processes starting together migrate once. */
