@@ -59,7 +59,7 @@ async function importRound(location: string, files: string, file: string, fullSe
   const command = cli(location, files, ['import', file]);
   const child = spawn(process.execPath, command.argv, { env: command.env, stdio: 'ignore' });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const delay = between(0.2, 0.9) * fullSeconds * 1000;
+  const delay = between(0.15, 0.75) * fullSeconds * 1000;
   await sleep(delay);
   const killed = child.kill('SIGKILL');
   const code = await exited;

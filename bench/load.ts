@@ -126,11 +126,12 @@ async function measure(kind: 'sqlite' | 'postgres') {
 const kinds = (['sqlite', 'postgres'] as const).filter((k) => !values.only || values.only === k);
 if (kinds.includes('postgres') && !pgServer)
   throw new Error('PostgreSQL: pass --pg postgres://… or set DAYLIGHT_BENCH_PG_URL (or . .ci/postgres.sh)');
+const loadBefore = loadavg()[0]?.toFixed(2);
 const rows = [];
 for (const kind of kinds) rows.push(await measure(kind));
 console.log(
   `${values.connections} connections, ${values.seconds} s, one request in ${Math.round(1 / Number(values.writes))} an edit; ` +
-    `${cpus().length} CPUs, load average before ${loadavg()[0]?.toFixed(2)}`,
+    `${cpus().length} CPUs, load average before ${loadBefore}, after ${loadavg()[0]?.toFixed(2)}`,
 );
 console.table(rows);
 const lost = rows.some((r) => r['lost updates'] !== 0);
