@@ -73,8 +73,16 @@ describe('daylight migrate-store', {
       await source.close();
       await target.close();
     }
-    const verify = runCli(['--db', database.url, 'audit', 'verify'], { env: env() });
+    // DATABASE_URL selects the PostgreSQL store when no --db is given.
+    const verify = runCli(['audit', 'verify'], {
+      env: { ...env(), DATABASE_URL: database.url },
+      cwd: dir.path,
+    });
     assert.equal(verify.status, 0, verify.stderr);
+    assert.match(verify.stdout, /audit trail intact: 8 entries/); // the copy's 7 and the migration's own
+    const backup = runCli(['--db', database.url, 'backup', join(dir.path, 'b.daylight')], { env: env() });
+    assert.notEqual(backup.status, 0);
+    assert.match(backup.stderr, /pg_dump/);
     const out = join(dir.path, 'out.txt');
     const get = runCli(
       ['--db', database.url, 'files', 'get', `sha256-${sha('evidence bytes')}`, '--out', out],
