@@ -20,7 +20,7 @@ import {
   uprRecommendationOf,
   uprReviewEntryOf,
 } from '../store-rows.ts';
-import { inWriteTransaction, type Queryable } from './pg-connection.ts';
+import { inWriteTransaction, named, type Queryable } from './pg-connection.ts';
 import { allWordsQuery, tsvectorLiteral, wordTokens } from './pg-search.ts';
 
 /** Adds recommendations in one transaction; a row whose id is stored already is left as it is. */
@@ -59,13 +59,16 @@ export async function selectUprRecommendations(
     params.push(words);
   }
   const clause = where.length > 0 ? `WHERE ${numbered(where.join(' AND '))}` : '';
-  const total = (await db.query(`SELECT count(*) AS n FROM upr_recommendations r ${clause}`, params)).rows[0]
-    ?.n as number;
+  const total = (await db.query(named(`SELECT count(*) AS n FROM upr_recommendations r ${clause}`, params)))
+    .rows[0]?.n as number;
+  // Named: the text is one of the few the filters make (each filter present or not).
   const rows = await db.query(
-    `SELECT * FROM upr_recommendations r ${clause}
-      ORDER BY r.state_under_review, r.session, r.paragraph NULLS FIRST, r.seq
-      LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-    [...params, filter.limit, filter.offset],
+    named(
+      `SELECT * FROM upr_recommendations r ${clause}
+        ORDER BY r.state_under_review, r.session, r.paragraph NULLS FIRST, r.seq
+        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, filter.limit, filter.offset],
+    ),
   );
   return { total: Number(total ?? 0), rows: rows.rows.map(uprRecommendationOf) };
 }

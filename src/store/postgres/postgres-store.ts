@@ -40,7 +40,7 @@ import type {
 } from '../store.ts';
 import { ACT_FACT_CHUNK, ACT_FACT_COLUMNS, auditEntryOf } from '../store-rows.ts';
 import * as tables from './pg-advocacy-tables.ts';
-import { inWriteTransaction, openPool, streamRows } from './pg-connection.ts';
+import { inWriteTransaction, named, openPool, streamRows } from './pg-connection.ts';
 import { migratePostgres } from './pg-migrations.ts';
 import { termMatches } from './pg-search.ts';
 import * as upr from './pg-upr-tables.ts';
@@ -91,7 +91,7 @@ export class PostgresStore implements Store {
   }
 
   async getRecord(id: string): Promise<DaylightRecord | undefined> {
-    const row = (await this.pool.query('SELECT doc FROM records WHERE id = $1', [id])).rows[0];
+    const row = (await this.pool.query(named('SELECT doc FROM records WHERE id = $1', [id]))).rows[0];
     return row ? (JSON.parse(row.doc) as DaylightRecord) : undefined;
   }
 
@@ -126,7 +126,7 @@ export class PostgresStore implements Store {
   }
 
   async getUser(username: string): Promise<UserAccount | undefined> {
-    const row = (await this.pool.query('SELECT * FROM users WHERE username = $1', [username])).rows[0];
+    const row = (await this.pool.query(named('SELECT * FROM users WHERE username = $1', [username]))).rows[0];
     return row ? ({ ...row, disabled: row.disabled === 1 } as UserAccount) : undefined;
   }
 
@@ -155,14 +155,14 @@ export class PostgresStore implements Store {
   }
 
   async getSession(tokenHash: string): Promise<SessionRow | undefined> {
-    return (await this.pool.query('SELECT * FROM sessions WHERE token_hash = $1', [tokenHash])).rows[0];
+    return (await this.pool.query(named('SELECT * FROM sessions WHERE token_hash = $1', [tokenHash])))
+      .rows[0];
   }
 
   async touchSession(tokenHash: string, lastSeenAt: string): Promise<void> {
-    await this.pool.query('UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2', [
-      lastSeenAt,
-      tokenHash,
-    ]);
+    await this.pool.query(
+      named('UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2', [lastSeenAt, tokenHash]),
+    );
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
@@ -325,9 +325,11 @@ export class PostgresStore implements Store {
   async changeMark(): Promise<string> {
     // As SQLite's: inserts, earlier versions, review steps and resolution runs each raise one part.
     const row = (
-      await this.pool.query(`SELECT (SELECT coalesce(max(seq), 0) FROM records) || ':' ||
-        (SELECT coalesce(max(seq), 0) FROM record_versions) || ':' || (SELECT coalesce(max(seq), 0) FROM reviews)
-        || ':' || (SELECT coalesce(max(seq), 0) FROM resolution_runs) AS mark`)
+      await this.pool.query(
+        named(`SELECT (SELECT coalesce(max(seq), 0) FROM records) || ':' ||
+          (SELECT coalesce(max(seq), 0) FROM record_versions) || ':' || (SELECT coalesce(max(seq), 0) FROM reviews)
+          || ':' || (SELECT coalesce(max(seq), 0) FROM resolution_runs) AS mark`),
+      )
     ).rows[0];
     return String(row?.mark ?? '');
   }
