@@ -33,7 +33,11 @@ const READS = [
   '/sign-in',
 ];
 
-type Context = { edit?: boolean; id?: string };
+type Context = { edit?: boolean; id?: string; sent?: number };
+
+/** The 99th percentile of some latencies (ms). */
+const p99 = (values: number[]) =>
+  Math.round(values.sort((a, b) => a - b)[Math.floor(values.length * 0.99)] ?? 0);
 
 async function measure(kind: 'sqlite' | 'postgres') {
   const dir = mkdtempSync(join(tmpdir(), 'daylight-bench-load-'));
@@ -55,6 +59,9 @@ async function measure(kind: 'sqlite' | 'postgres') {
     const edits = { ok: 0, stale: 0, failed: 0 };
     /** Every acknowledged edit as `id@version`: two acknowledgements of one version would be an overwrite. */
     const acknowledged: string[] = [];
+    // Per kind, measured here (autocannon's histogram mixes them): request written → response read.
+    const readLatencies: number[] = [];
+    const editLatencies: number[] = [];
     let reads = { ok: 0, failed: 0 };
     const writeEvery = Math.max(1, Math.round(1 / Number(values.writes)));
     let n = 0;
@@ -68,10 +75,12 @@ async function measure(kind: 'sqlite' | 'postgres') {
             n++;
             context.edit = n % writeEvery === 0;
             context.id = acts[n % acts.length];
+            context.sent = performance.now();
             if (context.edit) return { ...request, method: 'POST', path: `/bench/edit/${context.id}` };
             return { ...request, method: 'GET', path: READS[n % READS.length] as string };
           },
           onResponse: (status: number, body: string, context: Context) => {
+            (context.edit ? editLatencies : readLatencies).push(performance.now() - (context.sent ?? 0));
             if (context.edit) {
               if (status === 200) {
                 edits.ok++;
@@ -110,6 +119,8 @@ async function measure(kind: 'sqlite' | 'postgres') {
       'p50 ms': load.latency.p50,
       'p99 ms': load.latency.p99,
       'max ms': load.latency.max,
+      'reads p99': p99(readLatencies),
+      'edits p99': p99(editLatencies),
       errors: load.errors + load.timeouts,
       'reads ok/failed': `${reads.ok}/${reads.failed}`,
       'edits ok/stale/failed': `${edits.ok}/${edits.stale}/${edits.failed}`,
