@@ -55,3 +55,21 @@ export async function countByTypeQuery(
   for (const row of rows) counts[row.type as RecordType] = Number(row.n);
   return counts;
 }
+
+/** Live records counted by type, level and review status (one pass, for dashboards). */
+export async function countLiveQuery(
+  db: Kysely<RecordTables>,
+): Promise<{ type: RecordType; confidentiality: Confidentiality; status: string; n: number }[]> {
+  const rows = await db
+    .selectFrom('records')
+    .select(['type', 'confidentiality', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('deleted', '=', 0)
+    .groupBy(['type', 'confidentiality', 'status'])
+    .execute();
+  return rows.map((row) => ({
+    type: row.type as RecordType,
+    confidentiality: row.confidentiality as Confidentiality,
+    status: row.status,
+    n: Number(row.n),
+  }));
+}

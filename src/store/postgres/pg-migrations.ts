@@ -292,6 +292,10 @@ const PG_SQL: Record<number, string> = {
       PRIMARY KEY (ours, made)
     );
   `,
+  // Written ahead of the SQLite migration of the same number (on main when this was written).
+  16: `
+    CREATE INDEX records_counts ON records (type, confidentiality, status) WHERE deleted = 0;
+  `,
 };
 
 /**
@@ -299,17 +303,26 @@ const PG_SQL: Record<number, string> = {
  * (`COLLATE "C"`), as SQLite's BINARY collation does, whatever locale the database was created with:
  * ids, exports and pages come out in the same order from both stores.
  */
-export const PG_MIGRATIONS = MIGRATIONS.map((m) => {
+export const PG_MIGRATIONS = MIGRATIONS.flatMap((m) => {
   const sql = PG_SQL[m.version];
-  if (sql === undefined) throw new Error(`migration ${m.version} (${m.name}) has no PostgreSQL version`);
-  return { version: m.version, name: m.name, sql: sql.replace(/^(\s+\w+ text)\b/gm, '$1 COLLATE "C"') };
+  return sql === undefined
+    ? []
+    : [{ version: m.version, name: m.name, sql: sql.replace(/^(\s+\w+ text)\b/gm, '$1 COLLATE "C"') }];
 });
+
+/** SQLite migrations without a PostgreSQL version: opening a PostgreSQL store refuses until they have one. */
+export const MISSING_PG_MIGRATIONS = MIGRATIONS.filter((m) => PG_SQL[m.version] === undefined);
 
 /** Lock key held while migrating, so that server processes starting together migrate once. */
 const MIGRATION_LOCK = 4_242_001;
 
 /** Brings a database up to the newest schema in one transaction; returns the versions applied. */
 export async function migratePostgres(client: PoolClient): Promise<number[]> {
+  const missing = MISSING_PG_MIGRATIONS[0];
+  if (missing)
+    throw new Error(
+      `SQLite migration ${missing.version} (${missing.name}) has no PostgreSQL version in src/store/postgres/pg-migrations.ts`,
+    );
   // Up to date already: nothing to write (a read-only replica opens without trying to).
   if ((await appliedVersions(client)).size === PG_MIGRATIONS.length) return [];
   const replica = await client.query('SELECT pg_is_in_recovery() AS replica');

@@ -3,10 +3,24 @@ import { after, before, describe, it } from 'node:test';
 import { freshPostgresDatabase, testPostgresUrl } from '../../testing/postgres.ts';
 import { MIGRATIONS } from '../sqlite/migrations.ts';
 import { storeSuite } from '../store-suite.ts';
+import { MISSING_PG_MIGRATIONS, PG_MIGRATIONS } from './pg-migrations.ts';
 import { openPostgresStore, type PostgresStore } from './postgres-store.ts';
 
 const server = testPostgresUrl();
 const SKIP = 'no PostgreSQL test server: set DAYLIGHT_TEST_PG_URL (. .ci/postgres.sh)';
+
+describe('PostgreSQL migrations', () => {
+  it('give every SQLite migration a PostgreSQL version (a new SQLite migration needs one)', () => {
+    assert.deepEqual(
+      MISSING_PG_MIGRATIONS.map((m) => `${m.version} ${m.name}`),
+      [],
+    );
+    assert.deepEqual(
+      PG_MIGRATIONS.map((m) => m.version),
+      MIGRATIONS.map((m) => m.version),
+    );
+  });
+});
 
 storeSuite(
   'PostgreSQL',

@@ -22,7 +22,7 @@ import type {
   UprStateClaim,
 } from '../../upr/upr-recommendation.ts';
 import { readAnchor, writeAnchor } from '../audit-anchor.ts';
-import { countByTypeQuery, listRecordsQuery, type RecordTables } from '../record-queries.ts';
+import { countByTypeQuery, countLiveQuery, listRecordsQuery, type RecordTables } from '../record-queries.ts';
 import { placeholders, USER_COLUMNS, userValues } from '../row-values.ts';
 import type {
   ListQuery,
@@ -103,6 +103,13 @@ export class PostgresStore implements Store {
     scope: { levels?: Confidentiality[]; verifiedOnly?: boolean } = {},
   ): Promise<Record<RecordType, number>> {
     return countByTypeQuery(this.query, scope);
+  }
+
+  /** Live records counted by type, level and review status (`Store.countLive` on main, issue 9). */
+  async countLive(): Promise<
+    { type: RecordType; confidentiality: Confidentiality; status: string; n: number }[]
+  > {
+    return countLiveQuery(this.query);
   }
 
   async search(query: SearchQuery, scope: SearchScope): Promise<SearchHit[]> {
