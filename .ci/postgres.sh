@@ -25,6 +25,8 @@ fi
 "$PG_BIN/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 <<SQL >/dev/null
 SELECT 'CREATE ROLE daylight LOGIN CREATEDB PASSWORD ''$PG_PASSWORD'''
 WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'daylight') \gexec
+-- Dropping a test database ends what still runs in it (an autovacuum worker after a large load).
+GRANT pg_signal_backend TO daylight;
 SQL
 export DAYLIGHT_TEST_PG_URL="postgres://daylight:$PG_PASSWORD@127.0.0.1:$PG_PORT/postgres"
 echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT: DAYLIGHT_TEST_PG_URL=$DAYLIGHT_TEST_PG_URL" >&2

@@ -35,7 +35,16 @@ export async function freshPostgresDatabase(
       const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();
       try {
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        // An autovacuum worker may still be in it (after a large load): wait for it, a few times.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            return;
+          } catch (error) {
+            if (attempt === 10) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 1000));
+          }
+        }
       } finally {
         await client.end();
       }
