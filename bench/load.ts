@@ -24,13 +24,12 @@ const { values } = parseArgs({
   },
 });
 const pgServer = values.pg ?? process.env.DAYLIGHT_BENCH_PG_URL ?? process.env.DAYLIGHT_TEST_PG_URL;
-/** What the reads ask: counts (public view), UPR search, a cross-table, the session, a page. */
+/** What the reads ask: counts (public view), UPR search, a cross-table, the session (and its CSRF token). */
 const READS = [
   '/api/counts',
   '/api/upr/recommendations?text=torture&limit=20',
   '/api/stats/table?rows=act_type',
   '/api/session',
-  '/sign-in',
 ];
 
 type Context = { edit?: boolean; id?: string; sent?: number };

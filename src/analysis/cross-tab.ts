@@ -1,5 +1,6 @@
 import type { FigureQuery } from '../provenance/figure-query.ts';
 import { type Categorizer, categorizer } from './categories.ts';
+import { categoryOf } from './category-labels.ts';
 import type { CountTable } from './count-table.ts';
 import type { AnalysisContext, CategoryOptions, Dimension } from './dimensions.ts';
 import { type DistinctCounter, distinctCounter } from './distinct-counter.ts';
@@ -132,8 +133,8 @@ export function crossTab(
   const distinctTotal = measure === 'acts' ? actsCounted : all.size;
   return {
     title: titleOf(request),
-    rows: rows.map(({ key }) => ({ key, label: key })),
-    columns: columns.map(({ key }) => ({ key, label: key })),
+    rows: rows.map(({ key }) => categoryOf(request.rows, key)),
+    columns: columns.map(({ key }) => categoryOf(request.columns, key)),
     cells,
     request,
     distinctTotal,

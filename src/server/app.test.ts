@@ -19,7 +19,7 @@ describe('daylight start (the main job)', () => {
   const dir = tempDir();
   after(() => dir.remove());
 
-  it('creates the database with the demo data on first run and serves a page with its counts', async () => {
+  it('creates the database with the demo data on first run and serves the application and a dashboard of its counts', async () => {
     const db = join(dir.path, 'start.db');
     const main = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
     const child = spawn(
@@ -51,31 +51,30 @@ describe('daylight start (the main job)', () => {
       const response = await fetch(url);
       assert.equal(response.status, 200);
       assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
-      const publicPage = await response.text();
+      assert.match(await response.text(), /<div id="root">|not built/);
+      const publicPage = await (await fetch(`${url}/api/dashboard`)).text();
       const publicCounts = (await (await fetch(`${url}/api/counts`)).json()) as Record<string, number>;
       assert.ok((publicCounts.source ?? 0) < 300, 'the public does not count unpublished sources');
 
       // A demo account of each role can sign in with the documented password and code.
       const admin = new CookieClient(url);
       const signedIn = await admin.signIn('admin', DEMO_PASSWORD, demoCode());
-      assert.equal(signedIn.status, 303, 'demo admin signs in');
-      const page = await (await admin.get('/')).text();
+      assert.equal(signedIn.status, 200, 'demo admin signs in');
+      const page = await (await admin.get('/api/dashboard')).text();
       const counts = (await (await admin.get('/api/counts')).json()) as Record<string, number>;
       // 300 interviews (one episode each), plus witness interviews, documents and imagery.
       assert.equal(counts.episode, 300);
       assert.ok((counts.source ?? 0) > 300);
-      assert.match(
-        page,
-        new RegExp(`<tr data-type="source"><td>Sources</td><td class="n">${counts.source}</td>`),
-      );
-      assert.match(
-        page,
-        new RegExp(
-          `<tr data-type="act"><td>Acts \\(violations\\)</td><td class="n">${(counts.act ?? 0).toLocaleString('en')}</td>`,
-        ),
-      );
-      assert.match(page, /<table id="recent">/);
-      assert.match(page, /Signed in as <strong>admin<\/strong> \(admin\)/);
+      const dashboard = JSON.parse(page) as {
+        counts: Record<string, number>;
+        recent: unknown[];
+        waiting: number;
+      };
+      assert.deepEqual(dashboard.counts, counts, 'the dashboard counts what the admin may see');
+      assert.equal(dashboard.recent.length, 10);
+      assert.ok(dashboard.waiting >= 0);
+      const publicDashboard = JSON.parse(publicPage) as { counts: Record<string, number> };
+      assert.deepEqual(publicDashboard.counts, publicCounts);
       // The demo accounts' secret is the one documented.
       const accessDoc = readFileSync(fileURLToPath(new URL('../../docs/access.md', import.meta.url)), 'utf8');
       assert.ok(
@@ -84,8 +83,8 @@ describe('daylight start (the main job)', () => {
       );
       for (const role of ['viewer', 'investigator']) {
         const client = new CookieClient(url);
-        assert.equal((await client.signIn(role, DEMO_PASSWORD, demoCode())).status, 303, role);
-        assert.deepEqual(await (await client.get('/api/session')).json(), { user: role, role });
+        assert.equal((await client.signIn(role, DEMO_PASSWORD, demoCode())).status, 200, role);
+        assert.deepEqual(await client.session(), { user: role, role });
       }
 
       // Statistics: the public gets disclosure-controlled tables of verified public acts only; staff
@@ -130,8 +129,8 @@ describe('daylight start (the main job)', () => {
           'a person name leaked into the logs',
         );
       }
-      assert.match(logs, /"url":"\/"/, 'the server logs requests');
-      assert.match(logs, /"url":"\/sign-in"/);
+      assert.match(logs, /"url":"\/api\/dashboard"/, 'the server logs requests');
+      assert.match(logs, /"url":"\/api\/sign-in"/);
       assert.equal(logs.includes(DEMO_PASSWORD), false, 'no password in the logs');
       assert.equal(/daylight_session=/.test(logs), false, 'no session token in the logs');
     } finally {

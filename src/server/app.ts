@@ -4,22 +4,27 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { isAllowed } from '../access/authorize.ts';
 import type { FieldKeys } from '../access/field-cipher.ts';
+import { USE_CASES } from '../access/permissions.ts';
 import { PUBLIC_VIEWER, type Viewer } from '../access/roles.ts';
 import { resumeSession } from '../accounts/sessions.ts';
 import { explainFigure, FigureError } from '../provenance/explain-figure.ts';
 import { FigureQuery } from '../provenance/figure-query.ts';
 import { countRecords } from '../records/count-records.ts';
-import { listRecent } from '../records/list-recent.ts';
 import { readRecord } from '../records/read-record.ts';
 import type { Store } from '../store/store.ts';
 import { UprFilter } from '../upr/upr-recommendation.ts';
-import { homePage } from './home-page.ts';
-import type { PageContext } from './layout.ts';
-import { summarise } from './record-summary.ts';
+import { registerAdvocacyRoutes } from './advocacy-routes.ts';
+import { registerErrorHandler } from './errors.ts';
+import { registerJobRoutes } from './job-routes.ts';
+import { registerLinkageRoutes } from './linkage-routes.ts';
+import { registerPortalRoutes } from './portal-routes.ts';
 import { registerSignIn, SESSION_COOKIE } from './sign-in-routes.ts';
 import { registerStatsRoutes } from './stats-routes.ts';
+import { registerWebClient } from './web-client.ts';
+import { registerWorkspaceRoutes } from './workspace-routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -59,8 +64,12 @@ export async function buildServer(store: Store, options: ServerOptions): Promise
       useDefaults: false,
       directives: {
         defaultSrc: ["'none'"],
-        styleSrc: ["'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
         imgSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        manifestSrc: ["'self'"],
         formAction: ["'self'"],
         baseUri: ["'none'"],
         frameAncestors: ["'none'"],
@@ -97,28 +106,17 @@ export async function buildServer(store: Store, options: ServerOptions): Promise
     }
   });
 
-  const pageContext = (request: FastifyRequest, reply: FastifyReply): PageContext => ({
-    viewer: request.viewer,
+  registerErrorHandler(app);
+  registerSignIn(app, store, { keys: options.keys, now, signInPerMinute: limits.signInPerMinute });
+
+  // Who is signed in, and the CSRF token the browser sends with every change it asks for.
+  app.get('/api/session', async (request, reply) => ({
+    user: request.viewer.user,
+    role: request.viewer.role,
+    // What the role may do at all (the menu shows what the user can use; each route still checks).
+    rights: USE_CASES.filter((useCase) => isAllowed(request.viewer, useCase)),
     csrfToken: reply.generateCsrf({ userInfo: request.sessionId ?? 'anonymous' }),
-  });
-
-  app.get('/', async (request, reply) => {
-    const [counts, recent] = await Promise.all([
-      countRecords(store, request.viewer),
-      listRecent(store, request.viewer, 20),
-    ]);
-    reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store');
-    return homePage(pageContext(request, reply), counts, recent.map(summarise));
-  });
-
-  registerSignIn(app, store, {
-    keys: options.keys,
-    now,
-    pageContext,
-    signInPerMinute: limits.signInPerMinute,
-  });
-
-  app.get('/api/session', async (request) => ({ user: request.viewer.user, role: request.viewer.role }));
+  }));
 
   app.get('/api/counts', async (request) => countRecords(store, request.viewer));
   registerStatsRoutes(app, store, options.keys);
@@ -176,5 +174,11 @@ export async function buildServer(store: Store, options: ServerOptions): Promise
     }
   });
 
+  registerWorkspaceRoutes(app, store, options.keys);
+  registerAdvocacyRoutes(app, store, options.keys);
+  registerLinkageRoutes(app, store, options.keys);
+  registerJobRoutes(app, store, options.keys);
+  registerPortalRoutes(app, store, options.keys);
+  await registerWebClient(app);
   return app;
 }

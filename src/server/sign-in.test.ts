@@ -86,48 +86,46 @@ describe('signing in to the server', () => {
   it('sets an HttpOnly, SameSite=Strict session cookie (Secure only over TLS) and sends security headers', async () => {
     const url = await serve();
     const client = new CookieClient(url);
-    const page = await client.get('/sign-in');
+    const page = await client.get('/');
+    assert.equal(page.status, 200);
     assert.match(
       page.headers.get('content-security-policy') ?? '',
-      /default-src 'none'.*frame-ancestors 'none'/,
+      /default-src 'none'.*script-src 'self'.*frame-ancestors 'none'/,
     );
     assert.equal(page.headers.get('x-frame-options'), 'SAMEORIGIN');
     assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
     assert.equal(page.headers.get('referrer-policy'), 'no-referrer');
     assert.match(page.headers.get('strict-transport-security') ?? '', /max-age=\d+/);
     assert.equal(page.headers.get('x-powered-by'), null);
-    const token = CookieClient.csrfToken(await page.text());
+    const token = await client.csrfToken();
     minutes(1);
-    const response = await client.post('/sign-in', {
-      _csrf: token,
-      username: 'inv.park',
-      password: PASSWORD,
-      code: code(),
-    });
-    assert.equal(response.status, 303);
+    const response = await client.post(
+      '/api/sign-in',
+      { username: 'inv.park', password: PASSWORD, code: code() },
+      token,
+    );
+    assert.equal(response.status, 200);
     const cookie = response.headers.getSetCookie().find((c) => c.startsWith('daylight_session=')) ?? '';
     assert.match(cookie, /; HttpOnly/i);
     assert.match(cookie, /; SameSite=Strict/i);
     assert.match(cookie, /; Path=\//);
     assert.doesNotMatch(cookie, /; Secure/i, 'no Secure flag on plain HTTP');
-    assert.deepEqual(await (await client.get('/api/session')).json(), {
-      user: 'inv.park',
-      role: 'investigator',
-    });
+    assert.deepEqual(await client.session(), { user: 'inv.park', role: 'investigator' });
+    assert.equal((await client.get('/api/dashboard')).headers.get('cache-control'), 'no-store');
     assert.equal((await client.get('/')).headers.get('cache-control'), 'no-store');
 
     // Behind a TLS-terminating proxy, both cookies are Secure.
     const proxied = new CookieClient(await serve({ trustProxy: true }), { 'x-forwarded-proto': 'https' });
-    const proxiedPage = await proxied.get('/sign-in');
-    assert.match(proxiedPage.headers.getSetCookie().join('\n'), /_csrf=.*; Secure/i);
+    const proxiedSession = await proxied.get('/api/session');
+    assert.match(proxiedSession.headers.getSetCookie().join('\n'), /_csrf=.*; Secure/i);
+    const proxiedToken = ((await proxiedSession.json()) as { csrfToken: string }).csrfToken;
     minutes(1);
-    const secure = await proxied.post('/sign-in', {
-      _csrf: CookieClient.csrfToken(await proxiedPage.text()),
-      username: 'inv.park',
-      password: PASSWORD,
-      code: code(),
-    });
-    assert.equal(secure.status, 303);
+    const secure = await proxied.post(
+      '/api/sign-in',
+      { username: 'inv.park', password: PASSWORD, code: code() },
+      proxiedToken,
+    );
+    assert.equal(secure.status, 200);
     assert.match(secure.headers.getSetCookie().join('\n'), /daylight_session=.*; Secure/i);
   });
 
@@ -135,49 +133,29 @@ describe('signing in to the server', () => {
     const url = await serve();
     const client = new CookieClient(url);
     minutes(1);
-    const noToken = await client.post('/sign-in', { username: 'inv.park', password: PASSWORD, code: code() });
+    const credentials = () => ({ username: 'inv.park', password: PASSWORD, code: code() });
+    const noToken = await client.post('/api/sign-in', credentials());
     assert.equal(noToken.status, 403);
     assert.equal(client.cookies.has('daylight_session'), false);
 
     // A token from another browser (another CSRF secret) is refused too.
-    const other = new CookieClient(url);
-    const foreign = CookieClient.csrfToken(await (await other.get('/sign-in')).text());
-    await client.get('/sign-in');
-    const forged = await client.post('/sign-in', {
-      _csrf: foreign,
-      username: 'inv.park',
-      password: PASSWORD,
-      code: code(),
-    });
-    assert.equal(forged.status, 403);
+    const foreign = await new CookieClient(url).csrfToken();
+    await client.get('/api/session');
+    assert.equal((await client.post('/api/sign-in', credentials(), foreign)).status, 403);
 
-    const anonymousToken = CookieClient.csrfToken(await (await client.get('/sign-in')).text());
-    assert.equal(
-      (
-        await client.post('/sign-in', {
-          _csrf: anonymousToken,
-          username: 'inv.park',
-          password: PASSWORD,
-          code: code(),
-        })
-      ).status,
-      303,
-    );
+    const anonymousToken = await client.csrfToken();
+    assert.equal((await client.post('/api/sign-in', credentials(), anonymousToken)).status, 200);
     // Signed in: sign-out without a token, or with the token issued before sign-in, is refused.
-    assert.equal((await client.post('/sign-out', {})).status, 403);
-    assert.equal((await client.post('/sign-out', { _csrf: anonymousToken })).status, 403);
-    assert.equal(
-      ((await (await client.get('/api/session')).json()) as { role: string }).role,
-      'investigator',
-    );
+    assert.equal((await client.post('/api/sign-out', {})).status, 403);
+    assert.equal((await client.post('/api/sign-out', {}, anonymousToken)).status, 403);
+    assert.equal((await client.session()).role, 'investigator');
 
     const sessionCookie = client.cookies.get('daylight_session') as string;
-    const token = CookieClient.csrfToken(await (await client.get('/')).text());
-    assert.equal((await client.post('/sign-out', { _csrf: token })).status, 303);
+    assert.equal((await client.post('/api/sign-out', {}, await client.csrfToken())).status, 200);
     assert.equal(client.cookies.has('daylight_session'), false);
     // The old cookie no longer works: the session is gone from the database.
     client.cookies.set('daylight_session', sessionCookie);
-    assert.equal(((await (await client.get('/api/session')).json()) as { role: string }).role, 'public');
+    assert.equal((await client.session()).role, 'public');
   });
 
   it('locks an account after five failed attempts, for fifteen minutes', async () => {
@@ -195,14 +173,14 @@ describe('signing in to the server', () => {
     assert.match(await refused.text(), /locked for 15 minutes/);
     assert.equal(client.cookies.has('daylight_session'), false);
     minutes(15);
-    assert.equal((await client.signIn('locked.out', PASSWORD, code())).status, 303);
+    assert.equal((await client.signIn('locked.out', PASSWORD, code())).status, 200);
   });
 
   it('ends a session after 30 idle minutes, and after 12 hours however active', async () => {
     const url = await serve();
     const idle = new CookieClient(url);
     minutes(1);
-    assert.equal((await idle.signIn('ana.lee', PASSWORD, code())).status, 303);
+    assert.equal((await idle.signIn('ana.lee', PASSWORD, code())).status, 200);
     minutes(29);
     assert.equal(((await (await idle.get('/api/session')).json()) as { role: string }).role, 'analyst');
     minutes(29);
@@ -212,7 +190,7 @@ describe('signing in to the server', () => {
 
     const busy = new CookieClient(url);
     minutes(1);
-    assert.equal((await busy.signIn('ana.lee', PASSWORD, code())).status, 303);
+    assert.equal((await busy.signIn('ana.lee', PASSWORD, code())).status, 200);
     for (let elapsed = 20; elapsed < 12 * 60; elapsed += 20) {
       minutes(20);
       assert.equal(

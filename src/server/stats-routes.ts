@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AccessDenied } from '../access/authorize.ts';
 import type { FieldKeys } from '../access/field-cipher.ts';
+import { cellQuery } from '../analysis/cell-query.ts';
 import { perpetratorDossier } from '../analysis/perpetrator-dossier.ts';
 import { facilityMapSvg, tableChart } from '../analysis/render-charts.ts';
 import { StatisticsError, tabulate, trendOf } from '../analysis/statistics.ts';
@@ -28,6 +29,7 @@ export function registerStatsRoutes(app: FastifyInstance, store: Store, keys: Fi
       ok: true as const,
       result: await tabulate(store, viewer, keys, request, options),
       lang: parsed.data.lang,
+      basis: parsed.data.basis,
     };
   };
   app.get('/api/stats/table', async (request, reply) => {
@@ -37,9 +39,20 @@ export function registerStatsRoutes(app: FastifyInstance, store: Store, keys: Fi
       const { result } = answer;
       reply.header('Cache-Control', 'no-store');
       // Outside eyes get only the protected table; staff get the counts and, when asked, the protected one.
-      return result.published && request.viewer.role === 'public'
-        ? { basis: result.basis, published: result.published }
-        : result;
+      if (result.published && request.viewer.role === 'public')
+        return { basis: result.basis, published: result.published };
+      // Staff can follow each row of a one-way table to the acts behind it (GET /api/explain).
+      const basis = answer.basis;
+      const explain =
+        result.table.columns.length <= 1
+          ? result.table.rows.map((row) => {
+              const query = cellQuery(result.table.request, row.key);
+              if (!query) return null;
+              if (basis === 'verified') return { ...query, status: 'verified' };
+              return basis.startsWith('standard:') ? { ...query, standard: basis.slice(9) } : query;
+            })
+          : undefined;
+      return { ...result, explain };
     } catch (error) {
       return refused(error, reply);
     }

@@ -149,6 +149,8 @@ export interface Store {
   /** Most recently updated first. */
   listRecords(query: ListQuery): Promise<DaylightRecord[]>;
   /** Live (not deleted) records per type, at the given levels only (all when absent). */
+  /** Live records counted by type, level and review status (one pass, for dashboards). */
+  countLive(): Promise<{ type: RecordType; confidentiality: Confidentiality; status: string; n: number }[]>;
   countByType(scope?: {
     levels?: Confidentiality[];
     verifiedOnly?: boolean;

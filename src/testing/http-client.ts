@@ -17,26 +17,30 @@ export class CookieClient {
     return this.send(path, { method: 'GET' });
   }
 
-  /** Posts a urlencoded form. */
-  async post(path: string, form: Record<string, string>): Promise<Response> {
+  /** Posts JSON with the CSRF token (from `csrfToken()`) in its header, if given. */
+  async post(path: string, body: unknown, csrfToken?: string): Promise<Response> {
     return this.send(path, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(form).toString(),
+      headers: { 'content-type': 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
+      body: JSON.stringify(body),
     });
   }
 
-  /** The CSRF token in a page's form. */
-  static csrfToken(page: string): string {
-    const match = /name="_csrf" value="([^"]+)"/.exec(page);
-    if (!match) throw new Error('no CSRF token in the page');
-    return match[1] as string;
+  /** The CSRF token the server gives this browser for its current session. */
+  async csrfToken(): Promise<string> {
+    const session = (await (await this.get('/api/session')).json()) as { csrfToken: string };
+    return session.csrfToken;
   }
 
-  /** Opens the sign-in page, then posts the credentials with the page's CSRF token. */
+  /** Who the server says is signed in. */
+  async session(): Promise<{ user: string; role: string }> {
+    const { user, role } = (await (await this.get('/api/session')).json()) as { user: string; role: string };
+    return { user, role };
+  }
+
+  /** Signs in as the browser does: a CSRF token first, then the credentials. */
   async signIn(username: string, password: string, code: string): Promise<Response> {
-    const token = CookieClient.csrfToken(await (await this.get('/sign-in')).text());
-    return this.post('/sign-in', { _csrf: token, username, password, code });
+    return this.post('/api/sign-in', { username, password, code }, await this.csrfToken());
   }
 
   private async send(path: string, init: RequestInit): Promise<Response> {

@@ -90,6 +90,8 @@ export function openSqliteStore(path: string): SqliteStore {
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   readonly path: string;
+  /** Above this many matches, search results come newest first instead of ranked (tests lower it). */
+  rankedMatches = RANKED_MATCHES;
   readonly db: DatabaseSync;
   private readonly query;
   private writing = false;
@@ -106,7 +108,39 @@ export class SqliteStore implements Store {
   }
 
   async listRecords(query: ListQuery): Promise<DaylightRecord[]> {
-    return listRecordsQuery(this.query, query);
+    let select = this.query.selectFrom('records').select('doc');
+    if (query.type) select = select.where('type', '=', query.type);
+    // Across types, newest first: `+deleted` keeps SQLite off the counts index (migration 16),
+    // whose order is not the one asked for, and on the index by update time.
+    if (!query.includeDeleted)
+      select = query.type ? select.where('deleted', '=', 0) : select.where(sql<number>`+deleted`, '=', 0);
+    if (query.levels)
+      select = select.where('confidentiality', 'in', query.levels.length > 0 ? query.levels : ['']);
+    if (query.verifiedOnly) select = select.where('status', '=', 'verified');
+    const rows = await select
+      .orderBy('updated_at', 'desc')
+      .orderBy('id')
+      .limit(query.limit)
+      .offset(query.offset ?? 0)
+      .execute();
+    return rows.map((row) => JSON.parse(row.doc) as DaylightRecord);
+  }
+
+  async countLive(): Promise<
+    { type: RecordType; confidentiality: Confidentiality; status: string; n: number }[]
+  > {
+    const rows = await this.query
+      .selectFrom('records')
+      .select(['type', 'confidentiality', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('deleted', '=', 0)
+      .groupBy(['type', 'confidentiality', 'status'])
+      .execute();
+    return rows.map((row) => ({
+      type: row.type as RecordType,
+      confidentiality: row.confidentiality as Confidentiality,
+      status: row.status,
+      n: Number(row.n),
+    }));
   }
 
   async countByType(
@@ -119,14 +153,26 @@ export class SqliteStore implements Store {
     const match = ftsMatch(query, scope.identifying !== false);
     if (match === undefined) return [];
     const levels = scope.levels ? (scope.levels.length > 0 ? scope.levels : ['']) : undefined;
-    const rows = await sql<{ id: string; type: RecordType; doc: string }>`
-      SELECT r.id, r.type, r.doc FROM search JOIN records r ON r.seq = search.rowid
-      WHERE search MATCH ${match} AND r.deleted = 0
-      ${scope.type ? sql`AND r.type = ${scope.type}` : sql``}
-      ${levels ? sql`AND r.confidentiality IN (${sql.join(levels)})` : sql``}
-      ${scope.verifiedOnly ? sql`AND r.status = 'verified'` : sql``}
-      ORDER BY search.rank, r.id LIMIT ${scope.limit}`.execute(this.query);
-    return rows.rows.map((row) => ({ id: row.id, type: row.type, record: JSON.parse(row.doc) }));
+    const count = this.db.prepare('SELECT count(*) AS n FROM search WHERE search MATCH ?').get(match);
+    const matches = Number(count?.n ?? 0);
+    // Ranking every match of a common word costs more than it tells: past RANKED_MATCHES, the
+    // newest matches come first. Candidates are taken from the index in growing windows, until
+    // enough pass the filters (type, levels, review state) or none are left.
+    const score = matches > this.rankedMatches ? sql`-search.rowid` : sql`search.rank`;
+    for (let window = Math.max(scope.limit * 2, 100); ; window *= 4) {
+      const rows = await sql<{ id: string; type: RecordType; doc: string }>`
+        SELECT r.id, r.type, r.doc FROM (
+          SELECT search.rowid AS seq, ${score} AS score
+          FROM search WHERE search MATCH ${match} ORDER BY score LIMIT ${window}
+        ) hit JOIN records r ON r.seq = hit.seq
+        WHERE r.deleted = 0
+        ${scope.type ? sql`AND r.type = ${scope.type}` : sql``}
+        ${levels ? sql`AND r.confidentiality IN (${sql.join(levels)})` : sql``}
+        ${scope.verifiedOnly ? sql`AND r.status = 'verified'` : sql``}
+        ORDER BY hit.score, r.id LIMIT ${scope.limit}`.execute(this.query);
+      if (rows.rows.length >= scope.limit || window >= matches)
+        return rows.rows.map((row) => ({ id: row.id, type: row.type, record: JSON.parse(row.doc) }));
+    }
   }
 
   async getUser(username: string): Promise<UserAccount | undefined> {
@@ -635,6 +681,9 @@ function appendAuditRow(db: DatabaseSync, event: AuditEvent): AuditEntry {
  * The FTS5 expression for a query: every term must match, as a substring of the open text, or
  * (when allowed) as whole blind-index tokens of the identifying text.
  */
+/** Above this many matches, search results come newest first instead of ranked (see `search`). */
+const RANKED_MATCHES = 20_000;
+
 function ftsMatch(query: SearchQuery, identifying: boolean): string | undefined {
   const parts: string[] = [];
   for (const term of query.terms) {
