@@ -64,6 +64,8 @@ async function measure(kind: 'sqlite' | 'postgres') {
     let reads = { ok: 0, failed: 0 };
     const writeEvery = Math.max(1, Math.round(1 / Number(values.writes)));
     let n = 0;
+    // Reads cycle through READS by their own count, so that every path is asked whatever the write share.
+    let readsSent = 0;
     const load = await autocannon({
       url: server.url,
       connections: Number(values.connections),
@@ -76,7 +78,7 @@ async function measure(kind: 'sqlite' | 'postgres') {
             context.id = acts[n % acts.length];
             context.sent = performance.now();
             if (context.edit) return { ...request, method: 'POST', path: `/bench/edit/${context.id}` };
-            return { ...request, method: 'GET', path: READS[n % READS.length] as string };
+            return { ...request, method: 'GET', path: READS[readsSent++ % READS.length] as string };
           },
           onResponse: (status: number, body: string, context: Context) => {
             (context.edit ? editLatencies : readLatencies).push(performance.now() - (context.sent ?? 0));
