@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type DaylightRecord, RECORD_TYPES, type RecordType } from '../domain/record.ts';
 import type { Confidentiality } from '../domain/record-meta.ts';
 import type { ListQuery } from './store.ts';
@@ -25,7 +25,10 @@ export async function listRecordsQuery(
 ): Promise<DaylightRecord[]> {
   let select = db.selectFrom('records').select('doc');
   if (query.type) select = select.where('type', '=', query.type);
-  if (!query.includeDeleted) select = select.where('deleted', '=', 0);
+  // Across types, newest first: `+deleted` keeps the database off the counts index (migration 16),
+  // whose order is not the one asked for, and on the index by update time.
+  if (!query.includeDeleted)
+    select = query.type ? select.where('deleted', '=', 0) : select.where(sql<number>`+deleted`, '=', 0);
   if (query.levels)
     select = select.where('confidentiality', 'in', query.levels.length > 0 ? query.levels : ['']);
   if (query.verifiedOnly) select = select.where('status', '=', 'verified');

@@ -25,7 +25,7 @@ import type {
   UprStateClaim,
 } from '../../upr/upr-recommendation.ts';
 import { readAnchor, writeAnchor } from '../audit-anchor.ts';
-import { countByTypeQuery, listRecordsQuery, type RecordTables } from '../record-queries.ts';
+import { countByTypeQuery, countLiveQuery, listRecordsQuery, type RecordTables } from '../record-queries.ts';
 import { AUDIT_COLUMNS, nextAuditEntry, placeholders, USER_COLUMNS, userValues } from '../row-values.ts';
 import type {
   DanglingReference,
@@ -108,39 +108,13 @@ export class SqliteStore implements Store {
   }
 
   async listRecords(query: ListQuery): Promise<DaylightRecord[]> {
-    let select = this.query.selectFrom('records').select('doc');
-    if (query.type) select = select.where('type', '=', query.type);
-    // Across types, newest first: `+deleted` keeps SQLite off the counts index (migration 16),
-    // whose order is not the one asked for, and on the index by update time.
-    if (!query.includeDeleted)
-      select = query.type ? select.where('deleted', '=', 0) : select.where(sql<number>`+deleted`, '=', 0);
-    if (query.levels)
-      select = select.where('confidentiality', 'in', query.levels.length > 0 ? query.levels : ['']);
-    if (query.verifiedOnly) select = select.where('status', '=', 'verified');
-    const rows = await select
-      .orderBy('updated_at', 'desc')
-      .orderBy('id')
-      .limit(query.limit)
-      .offset(query.offset ?? 0)
-      .execute();
-    return rows.map((row) => JSON.parse(row.doc) as DaylightRecord);
+    return listRecordsQuery(this.query, query);
   }
 
   async countLive(): Promise<
     { type: RecordType; confidentiality: Confidentiality; status: string; n: number }[]
   > {
-    const rows = await this.query
-      .selectFrom('records')
-      .select(['type', 'confidentiality', 'status', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('deleted', '=', 0)
-      .groupBy(['type', 'confidentiality', 'status'])
-      .execute();
-    return rows.map((row) => ({
-      type: row.type as RecordType,
-      confidentiality: row.confidentiality as Confidentiality,
-      status: row.status,
-      n: Number(row.n),
-    }));
+    return countLiveQuery(this.query);
   }
 
   async countByType(
