@@ -33,6 +33,22 @@ export async function analysisData(store: Store): Promise<AnalysisData> {
   const mark = await store.changeMark();
   const hit = cache.get(store);
   if (hit && hit.mark === mark) return hit.data;
+  // Requests that arrive while the data of this state is being loaded wait for that load (a server
+  // under load would otherwise load it once per request in flight).
+  const pending = loading.get(store);
+  if (pending?.mark === mark) return pending.data;
+  const data = loadAnalysisData(store, mark, hit);
+  loading.set(store, { mark, data });
+  try {
+    return await data;
+  } finally {
+    if (loading.get(store)?.data === data) loading.delete(store);
+  }
+}
+
+const loading = new WeakMap<Store, { mark: string; data: Promise<AnalysisData> }>();
+
+async function loadAnalysisData(store: Store, mark: string, hit: Cached | undefined): Promise<AnalysisData> {
   const started = performance.now();
   const marked = await factsAt(store, mark, hit?.facts);
   const numbered = marked.facts;

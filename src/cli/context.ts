@@ -7,7 +7,8 @@ import { type KeySource, keySourceFromEnv } from '../access/keyring.ts';
 import { Role, type Viewer } from '../access/roles.ts';
 import { BlobStore, filesFolderOf } from '../evidence/blob-store.ts';
 import { unlockKeys } from '../records/unlock-keys.ts';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
+import { isPostgresUrl, openStore } from '../store/open-store.ts';
+import { redactedUrl } from '../store/postgres/postgres-store.ts';
 import type { Store } from '../store/store.ts';
 
 /** The default database of the embedded install, relative to where `daylight` runs. */
@@ -24,9 +25,35 @@ export type CommandContext = {
   keys: () => Promise<FieldKeys>;
 };
 
-/** The database path from `--db`, else `DAYLIGHT_DB`, else the default. */
+/**
+ * Where the database is: `--db`, else `DAYLIGHT_DB`, else a `postgres://` `DATABASE_URL`, else the
+ * default SQLite file. A PostgreSQL URL is returned as it is, a file path resolved.
+ */
+export function databaseLocation(option: string | undefined): string {
+  const url = process.env.DATABASE_URL;
+  const location = option ?? process.env.DAYLIGHT_DB ?? (url && isPostgresUrl(url) ? url : DEFAULT_DB);
+  return isPostgresUrl(location) ? location : resolve(location);
+}
+
+/** The SQLite database file from `--db`, else `DAYLIGHT_DB`, else the default (for commands that need a file). */
 export function databasePath(option: string | undefined): string {
-  return resolve(option ?? process.env.DAYLIGHT_DB ?? DEFAULT_DB);
+  const location = databaseLocation(option);
+  if (isPostgresUrl(location))
+    throw new CommandError(
+      'this command works on an SQLite file: restore into one, then copy it with migrate-store (docs/deploy.md)',
+      2,
+    );
+  return location;
+}
+
+/**
+ * The evidence folder of a store: beside an SQLite file; for PostgreSQL `DAYLIGHT_FILES` (default
+ * var/daylight.files), which every server process must share. The audit head is mirrored beside it.
+ */
+export function filesFolderFor(location: string): string {
+  return isPostgresUrl(location)
+    ? resolve(process.env.DAYLIGHT_FILES ?? DEFAULT_DB.replace(/\.db$/, '.files'))
+    : filesFolderOf(location);
 }
 
 /** Who acts, in which role: `--actor` (else DAYLIGHT_ACTOR, else the user name) and `--role` (default admin). */
@@ -41,11 +68,18 @@ export async function withContext<T>(
   options: { db?: string; actor?: string; role?: string; keySource?: KeySource },
   run: (context: CommandContext) => Promise<T>,
 ): Promise<T> {
-  const dbPath = databasePath(options.db);
+  const location = databaseLocation(options.db);
   const viewer = actingViewer(options);
   const actor = viewer.user;
-  const store = openSqliteStore(dbPath);
-  const blobs = new BlobStore(filesFolderOf(dbPath));
+  const files = filesFolderFor(location);
+  const store = await openStore(location, {
+    anchorFile: `${files.replace(/\.files$/, '')}.audit-head`,
+  }).catch((error: Error) => {
+    throw isPostgresUrl(location) ? new CommandError(error.message, 1) : error;
+  });
+  // Messages name the database; a URL's password never appears in them.
+  const dbPath = isPostgresUrl(location) ? redactedUrl(location) : location;
+  const blobs = new BlobStore(files);
   try {
     let unlocked: Promise<FieldKeys> | undefined;
     const keys = () => {

@@ -15,6 +15,7 @@ import { registerImport } from './commands/import-command.ts';
 import { registerKeys } from './commands/keys-command.ts';
 import { registerLink } from './commands/link-command.ts';
 import { registerMigrate } from './commands/migrate-command.ts';
+import { registerMigrateStore } from './commands/migrate-store-command.ts';
 import { registerProof } from './commands/proof-command.ts';
 import { registerRecordCommands } from './commands/records-commands.ts';
 import { registerReport } from './commands/report-command.ts';
@@ -70,6 +71,7 @@ registerProof(program);
 registerEstimate(program);
 registerLink(program);
 registerMigrate(program);
+registerMigrateStore(program);
 registerReport(program);
 
 // `daylight export | head` closes the pipe early: that is not an error.

@@ -1,5 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { AskRow, MeetingRow, StoredRecommendation, UptakeDecision } from '../../advocacy/delegation.ts';
+import { ASK_COLUMNS, askValues, placeholders } from '../row-values.ts';
+import { askOf, meetingOf, ourRecommendationOf, uptakeDecisionOf } from '../store-rows.ts';
 
 /** Adds or replaces our recommendations (by id) in one transaction. */
 export function upsertOurRecommendations(db: DatabaseSync, rows: readonly StoredRecommendation[]): void {
@@ -15,13 +17,7 @@ export function selectOurRecommendations(db: DatabaseSync): StoredRecommendation
   return db
     .prepare('SELECT id, text, themes, added_by, added_at FROM advocacy_recommendations ORDER BY id')
     .all()
-    .map((row) => ({
-      id: String(row.id),
-      text: String(row.text),
-      themes: JSON.parse(String(row.themes)) as string[],
-      added_by: String(row.added_by),
-      added_at: String(row.added_at),
-    }));
+    .map(ourRecommendationOf);
 }
 
 export function insertMeeting(db: DatabaseSync, m: Omit<MeetingRow, 'seq'>): number {
@@ -34,18 +30,11 @@ export function insertMeeting(db: DatabaseSync, m: Omit<MeetingRow, 'seq'>): num
 }
 
 export function upsertAsk(db: DatabaseSync, a: AskRow): void {
-  db.prepare(`INSERT INTO delegation_asks (state, recommendation, status, meeting, follow_up, note, updated_by, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (state, recommendation) DO UPDATE SET status = excluded.status,
+  db.prepare(`INSERT INTO delegation_asks (${ASK_COLUMNS})
+    VALUES ${placeholders(8, false)} ON CONFLICT (state, recommendation) DO UPDATE SET status = excluded.status,
     meeting = coalesce(excluded.meeting, meeting), follow_up = excluded.follow_up,
     note = coalesce(excluded.note, note), updated_by = excluded.updated_by, updated_at = excluded.updated_at`).run(
-    a.state,
-    a.recommendation,
-    a.status,
-    a.meeting ?? null,
-    a.follow_up ?? null,
-    a.note ?? null,
-    a.updated_by,
-    a.updated_at,
+    ...askValues(a),
   );
 }
 
@@ -53,34 +42,16 @@ export function selectDelegations(
   db: DatabaseSync,
   state: string | undefined,
 ): { meetings: MeetingRow[]; asks: AskRow[] } {
-  const optional = <T>(value: unknown) => (value === null ? undefined : (value as T));
   const meetings = db
     .prepare(`SELECT seq, state, date, place, notes, added_by, added_at FROM delegation_meetings
       WHERE ?1 IS NULL OR state = ?1 ORDER BY date, seq`)
     .all(state ?? null)
-    .map((r) => ({
-      seq: Number(r.seq),
-      state: String(r.state),
-      date: String(r.date),
-      place: optional<string>(r.place),
-      notes: optional<string>(r.notes),
-      added_by: String(r.added_by),
-      added_at: String(r.added_at),
-    }));
+    .map(meetingOf);
   const asks = db
     .prepare(`SELECT state, recommendation, status, meeting, follow_up, note, updated_by, updated_at
       FROM delegation_asks WHERE ?1 IS NULL OR state = ?1 ORDER BY state, recommendation`)
     .all(state ?? null)
-    .map((r) => ({
-      state: String(r.state),
-      recommendation: String(r.recommendation),
-      status: String(r.status) as AskRow['status'],
-      meeting: optional<number>(r.meeting),
-      follow_up: optional<string>(r.follow_up),
-      note: optional<string>(r.note),
-      updated_by: String(r.updated_by),
-      updated_at: String(r.updated_at),
-    }));
+    .map(askOf);
   return { meetings, asks };
 }
 
@@ -94,13 +65,7 @@ export function selectUptakeDecisions(db: DatabaseSync): UptakeDecision[] {
   return db
     .prepare('SELECT ours, made, decision, decided_by, decided_at FROM uptake_decisions')
     .all()
-    .map((r) => ({
-      ours: String(r.ours),
-      made: String(r.made),
-      decision: String(r.decision) as UptakeDecision['decision'],
-      decided_by: String(r.decided_by),
-      decided_at: String(r.decided_at),
-    }));
+    .map(uptakeDecisionOf);
 }
 
 function inTransaction(db: DatabaseSync, run: () => void): void {

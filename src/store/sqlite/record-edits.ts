@@ -1,6 +1,8 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { indexableText } from '../../search/hangul-bigrams.ts';
+import { EDIT_SET, editValues, placeholders, REVIEW_COLUMNS, reviewValues } from '../row-values.ts';
 import type { EditOutcome, PreparedRecord, ReviewRow } from '../store.ts';
+import { refusedEdit } from '../store-rows.ts';
 
 /**
  * New versions of stored records, inside the caller's transaction: the stored row goes into
@@ -18,8 +20,7 @@ export function applyEdits(
   const keep = db.prepare(
     'INSERT INTO record_versions (id, version, status, updated_at, doc) VALUES (?, ?, ?, ?, ?)',
   );
-  const replace = db.prepare(`UPDATE records SET version = ?, status = ?, confidentiality = ?, updated_at = ?,
-    deleted = ?, content_hash = ?, doc = ? WHERE seq = ?`);
+  const replace = db.prepare(`UPDATE records SET ${EDIT_SET} WHERE seq = ?`);
   const dropRefs = db.prepare('DELETE FROM refs WHERE from_seq = ?');
   const addRef = db.prepare('INSERT INTO refs (from_seq, field, to_id, to_type) VALUES (?, ?, ?, ?)');
   const dropSearch = db.prepare('DELETE FROM search WHERE rowid = ?');
@@ -29,30 +30,14 @@ export function applyEdits(
   for (const { prepared, expectedVersion } of batch) {
     const r = prepared.columns;
     const row = current.get(r.id);
-    if (!row || row.type !== r.type) {
-      outcomes.push('missing');
-      continue;
-    }
-    if (Number(row.version) !== expectedVersion) {
-      outcomes.push('stale');
-      continue;
-    }
-    if (row.content_hash === prepared.contentHash) {
-      outcomes.push('unchanged');
+    const refused = refusedEdit(row, prepared, expectedVersion);
+    if (!row || refused) {
+      outcomes.push(refused ?? 'missing');
       continue;
     }
     const seq = Number(row.seq);
     keep.run(r.id, Number(row.version), String(row.status), String(row.updated_at), String(row.doc));
-    replace.run(
-      r.version,
-      r.status,
-      r.confidentiality,
-      r.updated_at,
-      r.deleted ? 1 : 0,
-      prepared.contentHash,
-      prepared.json,
-      seq,
-    );
+    replace.run(...editValues(prepared, seq));
     dropRefs.run(seq);
     for (const ref of prepared.refs) addRef.run(seq, ref.field, ref.target, ref.targetType);
     dropSearch.run(seq);
@@ -77,16 +62,8 @@ export function applyReview(
     )
     .run(step.to_status, updated.contentHash, updated.json, step.record_id, step.version, step.from_status);
   if (result.changes === 0) return 'stale';
-  db.prepare(`INSERT INTO reviews (record_id, version, at, actor, action, from_status, to_status, comment)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
-    step.record_id,
-    step.version,
-    step.at,
-    step.actor,
-    step.action,
-    step.from_status,
-    step.to_status,
-    step.comment,
+  db.prepare(`INSERT INTO reviews (${REVIEW_COLUMNS}) VALUES ${placeholders(8, false)}`).run(
+    ...reviewValues(step),
   );
   return 'done';
 }

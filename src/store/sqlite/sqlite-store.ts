@@ -1,13 +1,13 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { sql } from 'kysely';
-import { type AuditEntry, type AuditEvent, entryHash, GENESIS } from '../../access/audit-chain.ts';
+import type { AuditEntry, AuditEvent } from '../../access/audit-chain.ts';
 import type { KeyringEntry } from '../../access/keyring.ts';
 import type { UserAccount } from '../../accounts/user-account.ts';
 import type { AskRow, MeetingRow, StoredRecommendation, UptakeDecision } from '../../advocacy/delegation.ts';
 import type { ActFactChunk } from '../../analysis/act-fact.ts';
-import { type DaylightRecord, RECORD_TYPES, type RecordType } from '../../domain/record.ts';
+import type { DaylightRecord, RecordType } from '../../domain/record.ts';
 import type { Confidentiality } from '../../domain/record-meta.ts';
 import type {
   LinkDecisionRow,
@@ -24,6 +24,9 @@ import type {
   UprReviewEntry,
   UprStateClaim,
 } from '../../upr/upr-recommendation.ts';
+import { readAnchor, writeAnchor } from '../audit-anchor.ts';
+import { countByTypeQuery, countLiveQuery, listRecordsQuery, type RecordTables } from '../record-queries.ts';
+import { AUDIT_COLUMNS, nextAuditEntry, placeholders, USER_COLUMNS, userValues } from '../row-values.ts';
 import type {
   DanglingReference,
   EditOutcome,
@@ -42,6 +45,7 @@ import type {
   WriteOutcome,
   WriteSession,
 } from '../store.ts';
+import { ACT_FACT_CHUNK, ACT_FACT_COLUMNS, auditEntryOf, claimIssuesOf } from '../store-rows.ts';
 import {
   insertMeeting,
   selectDelegations,
@@ -70,35 +74,7 @@ import {
   upsertUprReview,
 } from './upr-tables.ts';
 
-const ACT_FACT_COLUMNS = [
-  'id',
-  'act_type',
-  'year_from',
-  'year_to',
-  'facility',
-  'status',
-  'confidentiality',
-  'victims',
-  'perpetrators',
-  'laws',
-  'norms',
-  'sources',
-] as const;
-const ACT_FACT_CHUNK = 100_000;
-
-type Tables = {
-  records: {
-    seq: number;
-    id: string;
-    type: string;
-    version: number;
-    status: string;
-    confidentiality: string;
-    updated_at: string;
-    deleted: number;
-    doc: string;
-  };
-};
+type Tables = RecordTables;
 
 /** Opens (creating and migrating as needed) the embedded SQLite store at `path` (`:memory:` works). */
 export function openSqliteStore(path: string): SqliteStore {
@@ -132,55 +108,19 @@ export class SqliteStore implements Store {
   }
 
   async listRecords(query: ListQuery): Promise<DaylightRecord[]> {
-    let select = this.query.selectFrom('records').select('doc');
-    if (query.type) select = select.where('type', '=', query.type);
-    // Across types, newest first: `+deleted` keeps SQLite off the counts index (migration 16),
-    // whose order is not the one asked for, and on the index by update time.
-    if (!query.includeDeleted)
-      select = query.type ? select.where('deleted', '=', 0) : select.where(sql<number>`+deleted`, '=', 0);
-    if (query.levels)
-      select = select.where('confidentiality', 'in', query.levels.length > 0 ? query.levels : ['']);
-    if (query.verifiedOnly) select = select.where('status', '=', 'verified');
-    const rows = await select
-      .orderBy('updated_at', 'desc')
-      .orderBy('id')
-      .limit(query.limit)
-      .offset(query.offset ?? 0)
-      .execute();
-    return rows.map((row) => JSON.parse(row.doc) as DaylightRecord);
+    return listRecordsQuery(this.query, query);
   }
 
   async countLive(): Promise<
     { type: RecordType; confidentiality: Confidentiality; status: string; n: number }[]
   > {
-    const rows = await this.query
-      .selectFrom('records')
-      .select(['type', 'confidentiality', 'status', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('deleted', '=', 0)
-      .groupBy(['type', 'confidentiality', 'status'])
-      .execute();
-    return rows.map((row) => ({
-      type: row.type as RecordType,
-      confidentiality: row.confidentiality as Confidentiality,
-      status: row.status,
-      n: Number(row.n),
-    }));
+    return countLiveQuery(this.query);
   }
 
   async countByType(
     scope: { levels?: Confidentiality[]; verifiedOnly?: boolean } = {},
   ): Promise<Record<RecordType, number>> {
-    let select = this.query
-      .selectFrom('records')
-      .select(['type', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('deleted', '=', 0);
-    if (scope.levels)
-      select = select.where('confidentiality', 'in', scope.levels.length > 0 ? scope.levels : ['']);
-    if (scope.verifiedOnly) select = select.where('status', '=', 'verified');
-    const rows = await select.groupBy('type').execute();
-    const counts = Object.fromEntries(RECORD_TYPES.map((type) => [type, 0])) as Record<RecordType, number>;
-    for (const row of rows) counts[row.type as RecordType] = Number(row.n);
-    return counts;
+    return countByTypeQuery(this.query, scope);
   }
 
   async search(query: SearchQuery, scope: SearchScope): Promise<SearchHit[]> {
@@ -218,19 +158,8 @@ export class SqliteStore implements Store {
 
   async addUser(a: UserAccount): Promise<void> {
     this.db
-      .prepare(`INSERT INTO users (username, role, password_hash, totp_secret, totp_last_step, failed_attempts,
-        locked_until, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(
-        a.username,
-        a.role,
-        a.password_hash,
-        a.totp_secret,
-        a.totp_last_step,
-        a.failed_attempts,
-        a.locked_until,
-        a.disabled ? 1 : 0,
-        a.created_at,
-      );
+      .prepare(`INSERT INTO users (${USER_COLUMNS}) VALUES ${placeholders(9, false)}`)
+      .run(...userValues(a));
   }
 
   async updateUserSecurity(
@@ -337,13 +266,7 @@ export class SqliteStore implements Store {
     return this.db
       .prepare('SELECT document, paragraph, issues, set_by, set_at FROM upr_claim_issues')
       .all()
-      .map((row) => ({
-        document: String(row.document),
-        paragraph: String(row.paragraph),
-        issues: JSON.parse(String(row.issues)) as string[],
-        set_by: String(row.set_by),
-        set_at: String(row.set_at),
-      }));
+      .map(claimIssuesOf);
   }
 
   async saveOurRecommendations(rows: readonly StoredRecommendation[]): Promise<void> {
@@ -548,22 +471,19 @@ export class SqliteStore implements Store {
   }
 
   async *auditEntries(): AsyncIterable<AuditEntry> {
-    for (const row of this.db.prepare('SELECT * FROM audit ORDER BY seq').iterate())
-      yield auditRowToEntry(row);
+    for (const row of this.db.prepare('SELECT * FROM audit ORDER BY seq').iterate()) yield auditEntryOf(row);
   }
 
   async auditAnchor(): Promise<{ seq: number; hash: string } | undefined> {
     const file = this.anchorFile();
-    return file && existsSync(file)
-      ? (JSON.parse(readFileSync(file, 'utf8')) as { seq: number; hash: string })
-      : undefined;
+    return file ? readAnchor(file) : undefined;
   }
 
   /** Keeps the chain's head outside the database, so that entries cut off its end are noticed. */
   recordAnchor(): void {
     const file = this.anchorFile();
     const head = this.db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get();
-    if (file && head) writeFileSync(file, `${JSON.stringify({ seq: head.seq, hash: head.hash })}\n`);
+    if (file && head) writeAnchor(file, { seq: Number(head.seq), hash: String(head.hash) });
   }
 
   private anchorFile(): string | undefined {
@@ -726,37 +646,8 @@ class SqliteWriteSession implements WriteSession {
 /** Appends one chained entry; the caller holds the write transaction. */
 function appendAuditRow(db: DatabaseSync, event: AuditEvent): AuditEntry {
   const last = db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get();
-  const seq = last ? Number(last.seq) + 1 : 1;
-  const prev = last ? String(last.hash) : GENESIS;
-  const hash = entryHash(prev, seq, event);
-  db.prepare(
-    'INSERT INTO audit (seq, at, actor, action, target, reason, detail, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(
-    seq,
-    event.at,
-    event.actor,
-    event.action,
-    event.target ?? null,
-    event.reason ?? null,
-    event.detail === undefined ? null : JSON.stringify(event.detail),
-    prev,
-    hash,
-  );
-  return { ...event, seq, prev, hash };
-}
-
-function auditRowToEntry(row: Record<string, unknown>): AuditEntry {
-  const entry: AuditEntry = {
-    seq: Number(row.seq),
-    at: String(row.at),
-    actor: String(row.actor),
-    action: String(row.action),
-    prev: String(row.prev),
-    hash: String(row.hash),
-  };
-  if (row.target !== null) entry.target = String(row.target);
-  if (row.reason !== null) entry.reason = String(row.reason);
-  if (row.detail !== null) entry.detail = JSON.parse(String(row.detail));
+  const { entry, values } = nextAuditEntry(last, event);
+  db.prepare(`INSERT INTO audit (${AUDIT_COLUMNS}) VALUES ${placeholders(9, false)}`).run(...values);
   return entry;
 }
 

@@ -6,35 +6,27 @@ import type {
   UprReviewEntry,
   UprStateClaim,
 } from '../../upr/upr-recommendation.ts';
+import {
+  placeholders,
+  UPR_RECOMMENDATION_COLUMNS,
+  uprFilterConditions,
+  uprRecommendationValues,
+} from '../row-values.ts';
+import { mergedReviewDocuments, uprRecommendationOf, uprReviewEntryOf } from '../store-rows.ts';
 
 /** Adds recommendations in one transaction; a row whose id is stored already is left as it is. */
 export function insertUprRecommendations(
   db: DatabaseSync,
   rows: readonly UprRecommendation[],
 ): { inserted: number; unchanged: number } {
-  const insert =
-    db.prepare(`INSERT INTO upr_recommendations (id, state_under_review, cycle, session, paragraph,
-      text, recommending_state, recommending_group, response, action, issues, source)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`);
+  const insert = db.prepare(`INSERT INTO upr_recommendations (${UPR_RECOMMENDATION_COLUMNS})
+    VALUES ${placeholders(12, false)} ON CONFLICT (id) DO NOTHING`);
   const index = db.prepare('INSERT INTO upr_search (rowid, text) VALUES (?, ?)');
   let inserted = 0;
   db.exec('BEGIN IMMEDIATE');
   try {
     for (const r of rows) {
-      const result = insert.run(
-        r.id,
-        r.state_under_review,
-        r.cycle,
-        r.session,
-        r.paragraph ?? null,
-        r.text,
-        r.recommending_state,
-        r.recommending_group ?? null,
-        r.response,
-        r.action,
-        JSON.stringify(r.issues),
-        r.source,
-      );
+      const result = insert.run(...uprRecommendationValues(r));
       if (result.changes === 0) continue;
       index.run(Number(result.lastInsertRowid), r.text);
       inserted++;
@@ -52,24 +44,15 @@ export function selectUprRecommendations(
   db: DatabaseSync,
   filter: UprFilter,
 ): { total: number; rows: UprRecommendation[] } {
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  const add = (clause: string, value: string | number | undefined) => {
-    if (value === undefined) return;
-    where.push(clause);
-    params.push(value);
-  };
-  add('r.state_under_review = ?', filter.state_under_review);
-  add('r.cycle = ?', filter.cycle);
-  add('r.session = ?', filter.session);
-  add('EXISTS (SELECT 1 FROM json_each(r.issues) WHERE value = ?)', filter.issue);
-  if (filter.response === 'pending') where.push('r.response IS NULL');
-  else add('r.response = ?', filter.response);
-  add('r.action = ?', filter.action);
-  add('r.recommending_state = ?', filter.recommending_state);
-  add('r.recommending_group = ?', filter.recommending_group);
+  const { where, params } = uprFilterConditions(
+    filter,
+    'EXISTS (SELECT 1 FROM json_each(r.issues) WHERE value = ?)',
+  );
   const match = ftsWords(filter.text);
-  if (match) add('r.seq IN (SELECT rowid FROM upr_search WHERE upr_search MATCH ?)', match);
+  if (match) {
+    where.push('r.seq IN (SELECT rowid FROM upr_search WHERE upr_search MATCH ?)');
+    params.push(match);
+  }
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const total = Number(
     db.prepare(`SELECT count(*) AS n FROM upr_recommendations r ${clause}`).get(...params)?.n ?? 0,
@@ -78,26 +61,7 @@ export function selectUprRecommendations(
     .prepare(`SELECT * FROM upr_recommendations r ${clause}
       ORDER BY r.state_under_review, r.session, r.paragraph, r.seq LIMIT ? OFFSET ?`)
     .all(...params, filter.limit, filter.offset)
-    .map(
-      (row): UprRecommendation => ({
-        id: String(row.id),
-        state_under_review: String(row.state_under_review),
-        cycle: Number(row.cycle),
-        session: Number(row.session),
-        ...(row.paragraph === null ? {} : { paragraph: String(row.paragraph) }),
-        text: String(row.text),
-        recommending_state: String(row.recommending_state),
-        ...(row.recommending_group === null
-          ? {}
-          : {
-              recommending_group: String(row.recommending_group) as UprRecommendation['recommending_group'],
-            }),
-        response: row.response === null ? null : (String(row.response) as 'supported' | 'noted'),
-        action: row.action === null ? null : Number(row.action),
-        issues: JSON.parse(String(row.issues)) as string[],
-        source: String(row.source),
-      }),
-    );
+    .map(uprRecommendationOf);
   return { total, rows };
 }
 
@@ -144,8 +108,7 @@ export function upsertUprReview(db: DatabaseSync, review: UprReview): void {
   const stored = db
     .prepare('SELECT date, documents FROM upr_reviews WHERE state_under_review = ? AND session = ?')
     .get(review.state_under_review, review.session) as { date: string | null; documents: string } | undefined;
-  const documents = stored ? (JSON.parse(stored.documents) as UprReview['documents']) : [];
-  for (const d of review.documents) if (!documents.some((s) => s.symbol === d.symbol)) documents.push(d);
+  const documents = mergedReviewDocuments(stored?.documents, review);
   db.prepare(`INSERT INTO upr_reviews (state_under_review, session, cycle, date, documents) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (state_under_review, session) DO UPDATE SET date = excluded.date, documents = excluded.documents`).run(
     review.state_under_review,
@@ -180,15 +143,5 @@ export function selectUprReviews(db: DatabaseSync, query: { state_under_review?:
       GROUP BY k.state_under_review, k.session
       ORDER BY k.state_under_review, k.session`)
     .all(query.state_under_review ?? null);
-  return rows.map((row) => ({
-    state_under_review: String(row.state_under_review),
-    session: Number(row.session),
-    cycle: Number(row.cycle),
-    date: row.date === null ? null : String(row.date),
-    documents: JSON.parse(String(row.documents)) as UprReview['documents'],
-    recommendations: Number(row.recommendations),
-    supported: Number(row.supported),
-    noted: Number(row.noted),
-    pending: Number(row.pending),
-  }));
+  return rows.map(uprReviewEntryOf);
 }
