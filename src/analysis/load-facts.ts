@@ -1,4 +1,5 @@
 import { type Individuals, individuals } from '../resolution/individuals.ts';
+import { isLater, markParts } from '../store/change-mark.ts';
 import type { Store } from '../store/store.ts';
 import type { FactTable } from './fact-table.ts';
 import { FactTableBuilder } from './fact-table-builder.ts';
@@ -57,12 +58,6 @@ async function savedFacts(store: Store): Promise<MarkedFacts | undefined> {
   }
 }
 
-/** The marks' parts (see `Store.changeMark`): records, versions, reviews, resolution runs. */
-function parts(mark: string): number[] | undefined {
-  const numbers = mark.split(':').map(Number);
-  return numbers.length === 4 && numbers.every(Number.isInteger) ? numbers : undefined;
-}
-
 async function updatedFacts(
   store: Store,
   previous: MarkedFacts,
@@ -70,10 +65,10 @@ async function updatedFacts(
 ): Promise<
   { facts: NumberedFacts; builder: FactTableBuilder; numbering: Numbering; rows: number } | undefined
 > {
-  const from = parts(previous.mark);
-  const to = parts(mark);
-  if (!from || !to || to.some((n, i) => n < (from[i] as number))) return undefined;
-  const [records, versions, reviews] = from as [number, number, number, number];
+  const from = markParts(previous.mark);
+  const to = markParts(mark);
+  if (!from || !to || !isLater(from, to)) return undefined;
+  const { records, versions, reviews } = from;
   const changed = await store.changedRecordIds({ versions, reviews });
   const table = previous.facts.table;
   const builder = previous.builder ?? new FactTableBuilder(table);
@@ -93,7 +88,7 @@ async function updatedFacts(
   for (const d of updated.dead ?? []) dead += d;
   if (dead > MOST_DEAD.rows && dead > MOST_DEAD.share * updated.size) return undefined;
   // The same resolution: the numbers stand, persons new to the table are numbered after them.
-  const same = from[3] === to[3] ? previous : undefined;
+  const same = from.runs === to.runs ? previous : undefined;
   return { ...(await numbered(store, updated, same)), builder, rows };
 }
 

@@ -63,6 +63,8 @@ export function releasePlan(ledger: ConsentLedger, options: ReleaseOptions) {
       : record;
 
   const plan = {
+    /** Whether the caller may see a record at all (by id), as the plan was made with. */
+    visible,
     considerSource(source: Source): void {
       if (!ledger.permits(source.id, scope)) return;
       permitted.add(source.id);

@@ -22,6 +22,8 @@ type Stored = Pick<DaylightRecord, 'id' | 'confidentiality' | 'status' | 'delete
 export async function planRelease(
   store: Store,
   options: { purpose: Purpose; anonymised: boolean; ceiling: Confidentiality; verifiedOnly: boolean },
+  /** Sees every record the plan was made from (as stored), once each. */
+  observe?: (record: DaylightRecord) => void,
 ): Promise<ReleasePlan> {
   const levels = new Set<string>(levelsUpTo(options.ceiling));
   const visibleIds = new Set<string>();
@@ -30,6 +32,7 @@ export async function planRelease(
   for (const type of RECORD_TYPES) {
     for await (const json of store.exportRecords(type)) {
       const record = JSON.parse(json) as Stored;
+      observe?.(record as DaylightRecord);
       const shown =
         !record.deleted &&
         levels.has(record.confidentiality) &&

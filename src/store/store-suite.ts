@@ -154,17 +154,31 @@ export function storeSuite(name: string, open: (() => Promise<OpenedStore>) | st
       assert.deepEqual(exported, ['A-1', 'A-GONE']);
     });
 
-    it('writes all or nothing: a rolled-back session leaves no trace, and one session at a time', async () => {
+    it('writes all or nothing: a rolled-back session leaves no trace, and writers take turns', async () => {
       const { act } = testRecords();
       const bad = { ...act, id: 'A-BAD', victims: ['P-NOBODY'] };
       const report = await importRecords(store, [{ file: 'b', lines: [{ line: 1, value: bad }] }], { keys });
       assert.equal(report.ok, false);
       assert.equal(await store.getRecord('A-BAD'), undefined);
+      // A second writer (another request) waits for the open session instead of failing.
       const session = await store.beginWrite();
-      await assert.rejects(store.beginWrite(), /another write session/);
+      const order: string[] = [];
+      const next = store.beginWrite().then((s) => {
+        order.push('second session');
+        return s;
+      });
+      const audited = store
+        .appendAudit({ at: '2025-06-01T00:00:00Z', actor: 'a', action: 'read', target: 'A-1' })
+        .then(() => order.push('audit entry'));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.deepEqual(order, [], 'nothing written while the first session is open');
       await session.rollback();
-      const again = await store.beginWrite();
+      const again = await next;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.deepEqual(order, ['second session'], 'the audit entry waits for the second session too');
       await again.rollback();
+      await audited;
+      assert.deepEqual(order, ['second session', 'audit entry']);
     });
 
     it('chains the audit trail through sessions and direct appends, and verifies it', async () => {

@@ -46,6 +46,7 @@ import type {
   WriteSession,
 } from '../store.ts';
 import { ACT_FACT_CHUNK, ACT_FACT_COLUMNS, auditEntryOf, claimIssuesOf } from '../store-rows.ts';
+import { WriteLock } from '../write-lock.ts';
 import {
   insertMeeting,
   selectDelegations,
@@ -95,6 +96,7 @@ export class SqliteStore implements Store {
   readonly db: DatabaseSync;
   private readonly query;
   private writing = false;
+  private readonly lock = new WriteLock();
 
   constructor(db: DatabaseSync, path: string) {
     this.db = db;
@@ -233,8 +235,9 @@ export class SqliteStore implements Store {
   async addUprRecommendations(
     rows: readonly UprRecommendation[],
   ): Promise<{ inserted: number; unchanged: number }> {
-    if (this.writing) throw new Error('a write session is open on this store');
-    return insertUprRecommendations(this.db, rows);
+    return this.lock.run('addUprRecommendations', () => {
+      return insertUprRecommendations(this.db, rows);
+    });
   }
 
   async searchUprRecommendations(filter: UprFilter): Promise<{ total: number; rows: UprRecommendation[] }> {
@@ -242,24 +245,27 @@ export class SqliteStore implements Store {
   }
 
   async addUprStateClaims(claims: readonly UprStateClaim[]): Promise<number> {
-    if (this.writing) throw new Error('a write session is open on this store');
-    return insertUprStateClaims(this.db, claims);
+    return this.lock.run('addUprStateClaims', () => {
+      return insertUprStateClaims(this.db, claims);
+    });
   }
 
   async setUprClaimIssues(entries: readonly UprClaimIssues[]): Promise<void> {
-    if (this.writing) throw new Error('a write session is open on this store');
-    const upsert = this.db.prepare(`INSERT INTO upr_claim_issues (document, paragraph, issues, set_by, set_at)
-      VALUES (?, ?, ?, ?, ?) ON CONFLICT (document, paragraph) DO UPDATE SET issues = excluded.issues,
-      set_by = excluded.set_by, set_at = excluded.set_at`);
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      for (const e of entries)
-        upsert.run(e.document, e.paragraph, JSON.stringify(e.issues), e.set_by, e.set_at);
-      this.db.exec('COMMIT');
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
-    }
+    return this.lock.run('setUprClaimIssues', () => {
+      const upsert =
+        this.db.prepare(`INSERT INTO upr_claim_issues (document, paragraph, issues, set_by, set_at)
+        VALUES (?, ?, ?, ?, ?) ON CONFLICT (document, paragraph) DO UPDATE SET issues = excluded.issues,
+        set_by = excluded.set_by, set_at = excluded.set_at`);
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        for (const e of entries)
+          upsert.run(e.document, e.paragraph, JSON.stringify(e.issues), e.set_by, e.set_at);
+        this.db.exec('COMMIT');
+      } catch (error) {
+        this.db.exec('ROLLBACK');
+        throw error;
+      }
+    });
   }
 
   async uprClaimIssues(): Promise<UprClaimIssues[]> {
@@ -270,8 +276,9 @@ export class SqliteStore implements Store {
   }
 
   async saveOurRecommendations(rows: readonly StoredRecommendation[]): Promise<void> {
-    if (this.writing) throw new Error('a write session is open on this store');
-    upsertOurRecommendations(this.db, rows);
+    return this.lock.run('saveOurRecommendations', () => {
+      upsertOurRecommendations(this.db, rows);
+    });
   }
 
   async ourRecommendations(): Promise<StoredRecommendation[]> {
@@ -279,13 +286,15 @@ export class SqliteStore implements Store {
   }
 
   async addDelegationMeeting(meeting: Omit<MeetingRow, 'seq'>): Promise<number> {
-    if (this.writing) throw new Error('a write session is open on this store');
-    return insertMeeting(this.db, meeting);
+    return this.lock.run('addDelegationMeeting', () => {
+      return insertMeeting(this.db, meeting);
+    });
   }
 
   async setDelegationAsk(ask: AskRow): Promise<void> {
-    if (this.writing) throw new Error('a write session is open on this store');
-    upsertAsk(this.db, ask);
+    return this.lock.run('setDelegationAsk', () => {
+      upsertAsk(this.db, ask);
+    });
   }
 
   async delegations(state?: string): Promise<{ meetings: MeetingRow[]; asks: AskRow[] }> {
@@ -293,8 +302,9 @@ export class SqliteStore implements Store {
   }
 
   async setUptakeDecision(decision: UptakeDecision): Promise<void> {
-    if (this.writing) throw new Error('a write session is open on this store');
-    upsertUptakeDecision(this.db, decision);
+    return this.lock.run('setUptakeDecision', () => {
+      upsertUptakeDecision(this.db, decision);
+    });
   }
 
   async uptakeDecisions(): Promise<UptakeDecision[]> {
@@ -343,8 +353,9 @@ export class SqliteStore implements Store {
   }
 
   async addUprReview(review: UprReview): Promise<void> {
-    if (this.writing) throw new Error('a write session is open on this store');
-    upsertUprReview(this.db, review);
+    return this.lock.run('addUprReview', () => {
+      upsertUprReview(this.db, review);
+    });
   }
 
   async uprReviews(query: { state_under_review?: string }): Promise<UprReviewEntry[]> {
@@ -356,8 +367,9 @@ export class SqliteStore implements Store {
   }
 
   async saveResolution(run: ResolutionRun): Promise<void> {
-    if (this.writing) throw new Error('a write session is open on this store');
-    replaceResolution(this.db, run);
+    return this.lock.run('saveResolution', () => {
+      replaceResolution(this.db, run);
+    });
   }
 
   async resolution(kind: ResolutionKind): Promise<StoredResolution | undefined> {
@@ -457,17 +469,18 @@ export class SqliteStore implements Store {
   }
 
   async appendAudit(event: AuditEvent): Promise<AuditEntry> {
-    if (this.writing) throw new Error('a write session is open: audit through it');
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      const entry = appendAuditRow(this.db, event);
-      this.db.exec('COMMIT');
-      this.recordAnchor();
-      return entry;
-    } catch (error) {
-      if (this.db.isTransaction) this.db.exec('ROLLBACK');
-      throw error;
-    }
+    return this.lock.run('appendAudit', () => {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const entry = appendAuditRow(this.db, event);
+        this.db.exec('COMMIT');
+        this.recordAnchor();
+        return entry;
+      } catch (error) {
+        if (this.db.isTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      }
+    });
   }
 
   async *auditEntries(): AsyncIterable<AuditEntry> {
@@ -498,12 +511,21 @@ export class SqliteStore implements Store {
   }
 
   async beginWrite(): Promise<WriteSession> {
-    if (this.writing) throw new Error('another write session is open on this store');
+    // Another request's session (or audit entry) may be open: this one waits its turn.
+    const release = await this.lock.acquire('beginWrite');
+    let firstSeq: number;
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      firstSeq = Number(this.db.prepare('SELECT coalesce(max(seq), 0) AS n FROM records').get()?.n ?? 0);
+    } catch (error) {
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      release();
+      throw error;
+    }
     this.writing = true;
-    this.db.exec('BEGIN IMMEDIATE');
-    const firstSeq = Number(this.db.prepare('SELECT coalesce(max(seq), 0) AS n FROM records').get()?.n ?? 0);
     const done = (committed: boolean) => {
       this.writing = false;
+      release();
       if (committed) this.recordAnchor();
     };
     return new SqliteWriteSession(this.db, firstSeq, done);
