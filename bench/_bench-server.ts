@@ -15,7 +15,18 @@ export type BenchServer = {
 export async function startBenchServer(location: string, anchorFile: string): Promise<BenchServer> {
   const child = spawn(
     process.execPath,
-    ['--disable-warning=ExperimentalWarning', SERVER, '--db', location, '--anchor-file', anchorFile],
+    [
+      '--disable-warning=ExperimentalWarning',
+      // DAYLIGHT_BENCH_PROFILE=DIR: the server writes a CPU profile there when stopped.
+      ...(process.env.DAYLIGHT_BENCH_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.DAYLIGHT_BENCH_PROFILE}`]
+        : []),
+      SERVER,
+      '--db',
+      location,
+      '--anchor-file',
+      anchorFile,
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

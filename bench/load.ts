@@ -2,7 +2,8 @@
 // loopback under 200 concurrent connections (autocannon), mixed reads and writes, on SQLite and on
 // PostgreSQL: throughput, latency percentiles, and a lost-updates check (edits acknowledged ==
 // versions added). `npm run bench -- load [--connections 200] [--seconds 20] [--writes 0.2]
-// [--acts 50] [--only sqlite|postgres] [--pg postgres://…]`: PostgreSQL from --pg, else
+// [--acts 50] [--rate R] [--only sqlite|postgres] [--pg postgres://…]` (`--rate`: R requests a second
+// offered over all connections, instead of each connection asking again as soon as answered): PostgreSQL from --pg, else
 // DAYLIGHT_BENCH_PG_URL or DAYLIGHT_TEST_PG_URL (a new database is made on that server per run).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -19,6 +20,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '20' },
     writes: { type: 'string', default: '0.2' },
     acts: { type: 'string', default: '50' },
+    // Requests per second offered across all connections (open loop); without it, as fast as answered.
+    rate: { type: 'string' },
     pg: { type: 'string' },
     only: { type: 'string' },
   },
@@ -70,6 +73,7 @@ async function measure(kind: 'sqlite' | 'postgres') {
       url: server.url,
       connections: Number(values.connections),
       duration: Number(values.seconds),
+      ...(values.rate ? { overallRate: Number(values.rate) } : {}),
       requests: [
         {
           setupRequest: (request: autocannon.Request, context: Context) => {
@@ -142,7 +146,7 @@ const loadBefore = loadavg()[0]?.toFixed(2);
 const rows = [];
 for (const kind of kinds) rows.push(await measure(kind));
 console.log(
-  `${values.connections} connections, ${values.seconds} s, one request in ${Math.round(1 / Number(values.writes))} an edit; ` +
+  `${values.connections} connections${values.rate ? ` offering ${values.rate} req/s` : ''}, ${values.seconds} s, ${Number(values.writes) > 0 ? `one request in ${Math.round(1 / Number(values.writes))} an edit` : 'reads only'}; ` +
     `${cpus().length} CPUs, load average before ${loadBefore}, after ${loadavg()[0]?.toFixed(2)}`,
 );
 console.table(rows);
