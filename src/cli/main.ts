@@ -33,7 +33,10 @@ import { CommandError, DEFAULT_DB } from './context.ts';
 
 const program = new Command('daylight')
   .description('Daylight: document, verify and carry evidence of detention abuses in North Korea to the UN')
-  .option('--db <path>', `database file (env DAYLIGHT_DB; default ${DEFAULT_DB})`)
+  .option(
+    '--db <path>',
+    `SQLite database file or postgres:// URL (env DAYLIGHT_DB or DATABASE_URL; default ${DEFAULT_DB})`,
+  )
   .option('--actor <name>', 'who is acting, for the record (env DAYLIGHT_ACTOR; default: your user name)')
   .option(
     '--role <role>',
