@@ -39,6 +39,7 @@ import type {
   WriteSession,
 } from '../store.ts';
 import { ACT_FACT_CHUNK, ACT_FACT_COLUMNS, auditEntryOf } from '../store-rows.ts';
+import { WriteLock } from '../write-lock.ts';
 import * as tables from './pg-advocacy-tables.ts';
 import { inWriteTransaction, named, openPool, streamRows } from './pg-connection.ts';
 import { migratePostgres } from './pg-migrations.ts';
@@ -83,6 +84,7 @@ export class PostgresStore implements Store {
   private readonly query: Kysely<RecordTables>;
   private readonly anchorFile: string | undefined;
   private writing = false;
+  private readonly lock = new WriteLock();
 
   constructor(pool: pg.Pool, options: PostgresOptions = {}) {
     this.pool = pool;
@@ -215,8 +217,9 @@ export class PostgresStore implements Store {
   async addUprRecommendations(
     rows: readonly UprRecommendation[],
   ): Promise<{ inserted: number; unchanged: number }> {
-    this.assertNotWriting();
-    return upr.insertUprRecommendations(this.pool, rows);
+    return this.lock.run('addUprRecommendations', () => {
+      return upr.insertUprRecommendations(this.pool, rows);
+    });
   }
 
   async searchUprRecommendations(filter: UprFilter): Promise<{ total: number; rows: UprRecommendation[] }> {
@@ -224,8 +227,9 @@ export class PostgresStore implements Store {
   }
 
   async addUprStateClaims(claims: readonly UprStateClaim[]): Promise<number> {
-    this.assertNotWriting();
-    return upr.insertUprStateClaims(this.pool, claims);
+    return this.lock.run('addUprStateClaims', () => {
+      return upr.insertUprStateClaims(this.pool, claims);
+    });
   }
 
   async uprStateClaims(query: { state_under_review?: string; session?: number }): Promise<UprStateClaim[]> {
@@ -233,8 +237,9 @@ export class PostgresStore implements Store {
   }
 
   async setUprClaimIssues(entries: readonly UprClaimIssues[]): Promise<void> {
-    this.assertNotWriting();
-    await upr.upsertClaimIssues(this.pool, entries);
+    return this.lock.run('setUprClaimIssues', async () => {
+      await upr.upsertClaimIssues(this.pool, entries);
+    });
   }
 
   async uprClaimIssues(): Promise<UprClaimIssues[]> {
@@ -242,8 +247,9 @@ export class PostgresStore implements Store {
   }
 
   async addUprReview(review: UprReview): Promise<void> {
-    this.assertNotWriting();
-    await upr.upsertUprReview(this.pool, review);
+    return this.lock.run('addUprReview', async () => {
+      await upr.upsertUprReview(this.pool, review);
+    });
   }
 
   async uprReviews(query: { state_under_review?: string }): Promise<UprReviewEntry[]> {
@@ -251,8 +257,9 @@ export class PostgresStore implements Store {
   }
 
   async saveOurRecommendations(rows: readonly StoredRecommendation[]): Promise<void> {
-    this.assertNotWriting();
-    await tables.upsertOurRecommendations(this.pool, rows);
+    return this.lock.run('saveOurRecommendations', async () => {
+      await tables.upsertOurRecommendations(this.pool, rows);
+    });
   }
 
   async ourRecommendations(): Promise<StoredRecommendation[]> {
@@ -260,13 +267,15 @@ export class PostgresStore implements Store {
   }
 
   async addDelegationMeeting(meeting: Omit<MeetingRow, 'seq'>): Promise<number> {
-    this.assertNotWriting();
-    return tables.insertMeeting(this.pool, meeting);
+    return this.lock.run('addDelegationMeeting', () => {
+      return tables.insertMeeting(this.pool, meeting);
+    });
   }
 
   async setDelegationAsk(ask: AskRow): Promise<void> {
-    this.assertNotWriting();
-    await tables.upsertAsk(this.pool, ask);
+    return this.lock.run('setDelegationAsk', async () => {
+      await tables.upsertAsk(this.pool, ask);
+    });
   }
 
   async delegations(state?: string): Promise<{ meetings: MeetingRow[]; asks: AskRow[] }> {
@@ -274,8 +283,9 @@ export class PostgresStore implements Store {
   }
 
   async setUptakeDecision(decision: UptakeDecision): Promise<void> {
-    this.assertNotWriting();
-    await tables.upsertUptakeDecision(this.pool, decision);
+    return this.lock.run('setUptakeDecision', async () => {
+      await tables.upsertUptakeDecision(this.pool, decision);
+    });
   }
 
   async uptakeDecisions(): Promise<UptakeDecision[]> {
@@ -287,8 +297,9 @@ export class PostgresStore implements Store {
   }
 
   async saveResolution(run: ResolutionRun): Promise<void> {
-    this.assertNotWriting();
-    await tables.replaceResolution(this.pool, run);
+    return this.lock.run('saveResolution', async () => {
+      await tables.replaceResolution(this.pool, run);
+    });
   }
 
   async resolution(kind: ResolutionKind): Promise<StoredResolution | undefined> {
@@ -424,10 +435,11 @@ export class PostgresStore implements Store {
   }
 
   async appendAudit(event: AuditEvent): Promise<AuditEntry> {
-    if (this.writing) throw new Error('a write session is open: audit through it');
-    const entry = await inWriteTransaction(this.pool, (client) => appendAuditRow(client, event));
-    this.recordAnchor({ seq: entry.seq, hash: entry.hash });
-    return entry;
+    return this.lock.run('appendAudit', async () => {
+      const entry = await inWriteTransaction(this.pool, (client) => appendAuditRow(client, event));
+      this.recordAnchor({ seq: entry.seq, hash: entry.hash });
+      return entry;
+    });
   }
 
   async *auditEntries(): AsyncIterable<AuditEntry> {
@@ -464,11 +476,13 @@ export class PostgresStore implements Store {
   }
 
   async beginWrite(): Promise<WriteSession> {
-    if (this.writing) throw new Error('another write session is open on this store');
+    // Another request's session (or audit entry) may be open: this one waits its turn.
+    const release = await this.lock.acquire('beginWrite');
     this.writing = true;
     try {
       return await PgWriteSession.begin(this.pool, async (committed) => {
         this.writing = false;
+        release();
         // The session has committed: failing to mirror the head must not report it as failed.
         if (committed)
           await this.auditHead().then(
@@ -478,6 +492,7 @@ export class PostgresStore implements Store {
       });
     } catch (error) {
       this.writing = false;
+      release();
       throw error;
     }
   }
@@ -485,9 +500,5 @@ export class PostgresStore implements Store {
   async close(): Promise<void> {
     await this.query.destroy();
     if (!this.pool.ended) await this.pool.end();
-  }
-
-  private assertNotWriting() {
-    if (this.writing) throw new Error('a write session is open on this store');
   }
 }
