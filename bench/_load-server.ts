@@ -33,25 +33,20 @@ if (Object.values(await store.countByType()).every((n) => n === 0)) {
 // No rate limit: every request of the load comes from 127.0.0.1.
 const app = await buildServer(store, { keys, rateLimit: { perMinute: 1e9, signInPerMinute: 1e9 } });
 const editor = { user: 'bench.editor', role: 'admin' as const };
-// One write session at a time per store (per process): edits queue here, as a write route must.
-let queue: Promise<unknown> = Promise.resolve();
 app.post<{ Params: { id: string } }>('/bench/edit/:id', async (request, reply) => {
   // The version is read when the request arrives (as a browser would have it): concurrent edits of
-  // one record read the same version, and all but the first are refused as stale.
+  // one record read the same version, and all but the first are refused as stale. Edits wait for
+  // each other on the store's write lock, as the application's write routes do.
   const current = await readRecord(store, editor, keys, request.params.id);
   if (!current) return reply.code(404).send({ error: 'no such record' });
-  const run = queue.then(async () => {
-    const edited = { ...current, description: { en: `edited at ${process.hrtime.bigint()}` } };
-    const report = await editRecords(store, editor, keys, {
-      file: 'http',
-      lines: [{ line: 1, value: edited }],
-    });
-    if (report.ok) return reply.send({ version: (current.version as number) + 1 });
-    const stale = report.problems.some((p) => /version/.test(p.message));
-    return reply.code(stale ? 409 : 500).send({ error: stale ? 'stale' : 'failed' });
+  const edited = { ...current, description: { en: `edited at ${process.hrtime.bigint()}` } };
+  const report = await editRecords(store, editor, keys, {
+    file: 'http',
+    lines: [{ line: 1, value: edited }],
   });
-  queue = run.catch(() => undefined);
-  return run;
+  if (report.ok) return reply.send({ version: (current.version as number) + 1 });
+  const stale = report.problems.some((p) => p.field === 'version');
+  return reply.code(stale ? 409 : 500).send({ error: stale ? 'stale' : 'failed' });
 });
 const address = await app.listen({ port: Number(values.port), host: '127.0.0.1' });
 process.stdout.write(`listening ${address}\n`);

@@ -2,6 +2,7 @@ import { type DaylightRecord, RECORD_TYPES } from '../domain/record.ts';
 import { isLater, markParts } from '../store/change-mark.ts';
 import type { Store } from '../store/store.ts';
 import type { ReleasePlan } from './release-plan.ts';
+import { shownBy } from './release-records.ts';
 
 /** Beyond this many records written since, the view is made again rather than checked record by record. */
 const MOST_CHECKED = 2_000;
@@ -17,10 +18,8 @@ export type PlanInputs = {
   holds: (plan: ReleasePlan, record: DaylightRecord) => boolean;
 };
 
-/** What the public sees at all: live, public, verified (as `planRelease` with ceiling `public`). */
-function publiclyVisible(record: DaylightRecord): boolean {
-  return !record.deleted && record.confidentiality === 'public' && record.status === 'verified';
-}
+/** What the public sees at all: live, public, verified (the public view's plan). */
+const publiclyVisible = shownBy({ ceiling: 'public', verifiedOnly: true });
 
 /** The references the plan follows from a record, or `undefined` for types it reads nothing more of. */
 function links(record: DaylightRecord): string | undefined {

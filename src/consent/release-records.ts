@@ -14,6 +14,18 @@ import { type Purpose, type ReleasePlan, releasePlan } from './release-plan.ts';
 
 type Stored = Pick<DaylightRecord, 'id' | 'confidentiality' | 'status' | 'deleted'>;
 
+/** Whether a plan at `ceiling` (verified only if asked) lets the caller see a record at all. */
+export function shownBy(options: {
+  ceiling: Confidentiality;
+  verifiedOnly: boolean;
+}): (record: Stored) => boolean {
+  const levels = new Set<string>(levelsUpTo(options.ceiling));
+  return (record) =>
+    !record.deleted &&
+    levels.has(record.confidentiality) &&
+    (!options.verifiedOnly || record.status === 'verified');
+}
+
 /**
  * Reads the consent in force and plans a release from the store: which records may leave for the
  * purpose, at most at `ceiling`, verified only if asked. Reads every record; nothing is cached,
@@ -25,7 +37,7 @@ export async function planRelease(
   /** Sees every record the plan was made from (as stored), once each. */
   observe?: (record: DaylightRecord) => void,
 ): Promise<ReleasePlan> {
-  const levels = new Set<string>(levelsUpTo(options.ceiling));
+  const shown = shownBy(options);
   const visibleIds = new Set<string>();
   const sources: Source[] = [];
   const changes: ConsentChange[] = [];
@@ -33,11 +45,7 @@ export async function planRelease(
     for await (const json of store.exportRecords(type)) {
       const record = JSON.parse(json) as Stored;
       observe?.(record as DaylightRecord);
-      const shown =
-        !record.deleted &&
-        levels.has(record.confidentiality) &&
-        (!options.verifiedOnly || record.status === 'verified');
-      if (shown) visibleIds.add(record.id);
+      if (shown(record)) visibleIds.add(record.id);
       // Consent comes from every interview and every change, whatever may be shown.
       if (type === 'source' && !record.deleted) sources.push(JSON.parse(json) as Source);
       if (type === 'consent' && !record.deleted) changes.push(JSON.parse(json) as ConsentChange);

@@ -217,9 +217,7 @@ export class PostgresStore implements Store {
   async addUprRecommendations(
     rows: readonly UprRecommendation[],
   ): Promise<{ inserted: number; unchanged: number }> {
-    return this.lock.run('addUprRecommendations', () => {
-      return upr.insertUprRecommendations(this.pool, rows);
-    });
+    return this.lock.run('addUprRecommendations', () => upr.insertUprRecommendations(this.pool, rows));
   }
 
   async searchUprRecommendations(filter: UprFilter): Promise<{ total: number; rows: UprRecommendation[] }> {
@@ -227,9 +225,7 @@ export class PostgresStore implements Store {
   }
 
   async addUprStateClaims(claims: readonly UprStateClaim[]): Promise<number> {
-    return this.lock.run('addUprStateClaims', () => {
-      return upr.insertUprStateClaims(this.pool, claims);
-    });
+    return this.lock.run('addUprStateClaims', () => upr.insertUprStateClaims(this.pool, claims));
   }
 
   async uprStateClaims(query: { state_under_review?: string; session?: number }): Promise<UprStateClaim[]> {
@@ -237,9 +233,7 @@ export class PostgresStore implements Store {
   }
 
   async setUprClaimIssues(entries: readonly UprClaimIssues[]): Promise<void> {
-    return this.lock.run('setUprClaimIssues', async () => {
-      await upr.upsertClaimIssues(this.pool, entries);
-    });
+    return this.lock.run('setUprClaimIssues', () => upr.upsertClaimIssues(this.pool, entries));
   }
 
   async uprClaimIssues(): Promise<UprClaimIssues[]> {
@@ -247,9 +241,7 @@ export class PostgresStore implements Store {
   }
 
   async addUprReview(review: UprReview): Promise<void> {
-    return this.lock.run('addUprReview', async () => {
-      await upr.upsertUprReview(this.pool, review);
-    });
+    return this.lock.run('addUprReview', () => upr.upsertUprReview(this.pool, review));
   }
 
   async uprReviews(query: { state_under_review?: string }): Promise<UprReviewEntry[]> {
@@ -257,9 +249,7 @@ export class PostgresStore implements Store {
   }
 
   async saveOurRecommendations(rows: readonly StoredRecommendation[]): Promise<void> {
-    return this.lock.run('saveOurRecommendations', async () => {
-      await tables.upsertOurRecommendations(this.pool, rows);
-    });
+    return this.lock.run('saveOurRecommendations', () => tables.upsertOurRecommendations(this.pool, rows));
   }
 
   async ourRecommendations(): Promise<StoredRecommendation[]> {
@@ -267,15 +257,11 @@ export class PostgresStore implements Store {
   }
 
   async addDelegationMeeting(meeting: Omit<MeetingRow, 'seq'>): Promise<number> {
-    return this.lock.run('addDelegationMeeting', () => {
-      return tables.insertMeeting(this.pool, meeting);
-    });
+    return this.lock.run('addDelegationMeeting', () => tables.insertMeeting(this.pool, meeting));
   }
 
   async setDelegationAsk(ask: AskRow): Promise<void> {
-    return this.lock.run('setDelegationAsk', async () => {
-      await tables.upsertAsk(this.pool, ask);
-    });
+    return this.lock.run('setDelegationAsk', () => tables.upsertAsk(this.pool, ask));
   }
 
   async delegations(state?: string): Promise<{ meetings: MeetingRow[]; asks: AskRow[] }> {
@@ -283,9 +269,7 @@ export class PostgresStore implements Store {
   }
 
   async setUptakeDecision(decision: UptakeDecision): Promise<void> {
-    return this.lock.run('setUptakeDecision', async () => {
-      await tables.upsertUptakeDecision(this.pool, decision);
-    });
+    return this.lock.run('setUptakeDecision', () => tables.upsertUptakeDecision(this.pool, decision));
   }
 
   async uptakeDecisions(): Promise<UptakeDecision[]> {
@@ -297,9 +281,7 @@ export class PostgresStore implements Store {
   }
 
   async saveResolution(run: ResolutionRun): Promise<void> {
-    return this.lock.run('saveResolution', async () => {
-      await tables.replaceResolution(this.pool, run);
-    });
+    return this.lock.run('saveResolution', () => tables.replaceResolution(this.pool, run));
   }
 
   async resolution(kind: ResolutionKind): Promise<StoredResolution | undefined> {

@@ -235,9 +235,7 @@ export class SqliteStore implements Store {
   async addUprRecommendations(
     rows: readonly UprRecommendation[],
   ): Promise<{ inserted: number; unchanged: number }> {
-    return this.lock.run('addUprRecommendations', () => {
-      return insertUprRecommendations(this.db, rows);
-    });
+    return this.lock.run('addUprRecommendations', () => insertUprRecommendations(this.db, rows));
   }
 
   async searchUprRecommendations(filter: UprFilter): Promise<{ total: number; rows: UprRecommendation[] }> {
@@ -245,9 +243,7 @@ export class SqliteStore implements Store {
   }
 
   async addUprStateClaims(claims: readonly UprStateClaim[]): Promise<number> {
-    return this.lock.run('addUprStateClaims', () => {
-      return insertUprStateClaims(this.db, claims);
-    });
+    return this.lock.run('addUprStateClaims', () => insertUprStateClaims(this.db, claims));
   }
 
   async setUprClaimIssues(entries: readonly UprClaimIssues[]): Promise<void> {
@@ -276,9 +272,7 @@ export class SqliteStore implements Store {
   }
 
   async saveOurRecommendations(rows: readonly StoredRecommendation[]): Promise<void> {
-    return this.lock.run('saveOurRecommendations', () => {
-      upsertOurRecommendations(this.db, rows);
-    });
+    return this.lock.run('saveOurRecommendations', () => upsertOurRecommendations(this.db, rows));
   }
 
   async ourRecommendations(): Promise<StoredRecommendation[]> {
@@ -286,15 +280,11 @@ export class SqliteStore implements Store {
   }
 
   async addDelegationMeeting(meeting: Omit<MeetingRow, 'seq'>): Promise<number> {
-    return this.lock.run('addDelegationMeeting', () => {
-      return insertMeeting(this.db, meeting);
-    });
+    return this.lock.run('addDelegationMeeting', () => insertMeeting(this.db, meeting));
   }
 
   async setDelegationAsk(ask: AskRow): Promise<void> {
-    return this.lock.run('setDelegationAsk', () => {
-      upsertAsk(this.db, ask);
-    });
+    return this.lock.run('setDelegationAsk', () => upsertAsk(this.db, ask));
   }
 
   async delegations(state?: string): Promise<{ meetings: MeetingRow[]; asks: AskRow[] }> {
@@ -302,9 +292,7 @@ export class SqliteStore implements Store {
   }
 
   async setUptakeDecision(decision: UptakeDecision): Promise<void> {
-    return this.lock.run('setUptakeDecision', () => {
-      upsertUptakeDecision(this.db, decision);
-    });
+    return this.lock.run('setUptakeDecision', () => upsertUptakeDecision(this.db, decision));
   }
 
   async uptakeDecisions(): Promise<UptakeDecision[]> {
@@ -353,9 +341,7 @@ export class SqliteStore implements Store {
   }
 
   async addUprReview(review: UprReview): Promise<void> {
-    return this.lock.run('addUprReview', () => {
-      upsertUprReview(this.db, review);
-    });
+    return this.lock.run('addUprReview', () => upsertUprReview(this.db, review));
   }
 
   async uprReviews(query: { state_under_review?: string }): Promise<UprReviewEntry[]> {
@@ -367,9 +353,7 @@ export class SqliteStore implements Store {
   }
 
   async saveResolution(run: ResolutionRun): Promise<void> {
-    return this.lock.run('saveResolution', () => {
-      replaceResolution(this.db, run);
-    });
+    return this.lock.run('saveResolution', () => replaceResolution(this.db, run));
   }
 
   async resolution(kind: ResolutionKind): Promise<StoredResolution | undefined> {
