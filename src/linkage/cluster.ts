@@ -1,5 +1,6 @@
 import { averageLinkage } from './average-linkage.ts';
 import { fieldLinkage } from './field-linkage.ts';
+import { type LatentField, profileEvidence } from './profile-evidence.ts';
 import { UnionFind } from './union-find.ts';
 
 export type ClusterInput = {
@@ -14,7 +15,9 @@ export type ClusterInput = {
   /** Components larger than this are first cut by raising the link threshold. */
   maxComponent?: number;
   /** Average pairwise probability (default) or average log2 odds, each clamped to ±cap. */
-  linkage?: 'probability' | 'log-odds' | 'fields';
+  linkage?: 'probability' | 'log-odds' | 'fields' | 'profile';
+  /** For 'profile': fields compared per person (`profile-evidence.ts`), left out of the field means. */
+  latent?: { fields: LatentField[]; fieldIndex: number[]; sizePrior: number };
   /** For 'fields': each field's log2 Bayes factor for the pair (NaN when missing), the prior, the field count. */
   fieldWeights?: (i: number, j: number, out: Float64Array) => void;
   priorWeight?: number;
@@ -106,7 +109,7 @@ export function clusterMentions(input: ClusterInput): Int32Array {
       (starts[s] as number[]).push(i);
     }
     const k = starts.length;
-    if (input.linkage === 'fields') {
+    if (input.linkage === 'fields' || input.linkage === 'profile') {
       clusterByFields(starts, members);
       return;
     }
@@ -146,6 +149,9 @@ export function clusterMentions(input: ClusterInput): Int32Array {
     const sums = new Float32Array(k * k * F);
     const counts = new Float32Array(k * k * F);
     const out = new Float64Array(F);
+    const latent = input.linkage === 'profile' ? input.latent : undefined;
+    const skip = new Uint8Array(F);
+    for (const f of latent?.fieldIndex ?? []) skip[f] = 1;
     for (let x = 0; x < k; x++)
       for (let y = x + 1; y < k; y++) {
         const a = (x * k + y) * F;
@@ -155,7 +161,7 @@ export function clusterMentions(input: ClusterInput): Int32Array {
             input.fieldWeights!(i, j, out);
             for (let f = 0; f < F; f++) {
               const w = out[f] as number;
-              if (Number.isNaN(w)) continue;
+              if (Number.isNaN(w) || skip[f]) continue;
               sums[a + f]! += w;
               counts[a + f]! += 1;
             }
@@ -178,7 +184,17 @@ export function clusterMentions(input: ClusterInput): Int32Array {
         forbid[x * k + y] = 1;
         forbid[y * k + x] = 1;
       }
-    const labels = fieldLinkage(sums, counts, forbid, k, F, input.priorWeight as number, logitThreshold);
+    const extra = latent ? profileEvidence(starts, latent.fields, latent.sizePrior) : undefined;
+    const labels = fieldLinkage(
+      sums,
+      counts,
+      forbid,
+      k,
+      F,
+      input.priorWeight as number,
+      logitThreshold,
+      extra,
+    );
     applyLabels(starts, labels);
   }
 

@@ -11,6 +11,14 @@
  * the summed weights and the number of cross pairs that know the field; both are overwritten.
  * `forbidden` marks starting pairs that may never join (k×k). Returns a label per starting cluster.
  */
+/** Evidence of whole clusters added to the field means (`profile-evidence.ts`), told of each merge. */
+export type ClusterEvidence = {
+  /** log2 Bayes factor (and prior terms) of joining starting clusters x and y as they stand now. */
+  score(x: number, y: number): number;
+  /** y has joined x. */
+  merge(x: number, y: number): void;
+};
+
 export function fieldLinkage(
   sums: Float32Array,
   counts: Float32Array,
@@ -19,6 +27,7 @@ export function fieldLinkage(
   fields: number,
   prior: number,
   threshold: number,
+  extra?: ClusterEvidence,
 ): Int32Array {
   const F = fields;
   const active = new Uint8Array(k).fill(1);
@@ -31,7 +40,7 @@ export function fieldLinkage(
       const c = counts[at + f] as number;
       if (c > 0) s += (sums[at + f] as number) / c;
     }
-    return s;
+    return extra ? s + extra.score(x, y) : s;
   };
   for (let x = 0; x < k; x++)
     for (let y = x + 1; y < k; y++) {
@@ -69,6 +78,7 @@ export function fieldLinkage(
     if (x < 0) break;
     const y = best[x] as number;
     active[y] = 0;
+    extra?.merge(x, y);
     for (const i of members[y] as number[]) (members[x] as number[]).push(i);
     members[y] = [];
     for (let z = 0; z < k; z++) {

@@ -15,6 +15,7 @@ import {
 } from './fields.ts';
 import type { Mention } from './mention.ts';
 import { describeModel, type LinkageModel, log2Odds, scoringTables, tfAdjustment } from './model.ts';
+import { PERSON_FIELD_INDEX, personFields } from './person-fields.ts';
 import { explainPair, type ScoredPair } from './scored-pair.ts';
 import { estimateU } from './u-estimate.ts';
 
@@ -41,7 +42,12 @@ export type LinkOptions = {
    * Clustering: cluster-level evidence, field by field (default, `field-linkage.ts`); average pairwise
    * probability; or average log2 odds clamped to ±cap.
    */
-  linkage?: 'probability' | 'log-odds' | 'fields';
+  linkage?: 'probability' | 'log-odds' | 'fields' | 'profile';
+  /**
+   * For 'profile': the share of the random-partition prior log2 Γ(a + b) − log2 Γ(a) − log2 Γ(b)
+   * that joins clusters of a and b mentions (default ½; 1 is the Ewens partition's own).
+   */
+  sizePrior?: number;
   cap?: number;
 };
 
@@ -170,6 +176,7 @@ export function linkMentions(mentions: readonly Mention[], options: LinkOptions 
   /** Clusters from scored pairs. */
   const cluster = ({ tables, weight, priorWeight, linkedPairs }: ReturnType<typeof score>) => {
     const { patternWeight } = tables;
+    const linkage = options.linkage ?? 'profile';
     const linkLeft = Int32Array.from(linkedPairs, (k) => left[k] as number);
     const linkRight = Int32Array.from(linkedPairs, (k) => right[k] as number);
     const linkProbability = Float64Array.from(
@@ -202,7 +209,15 @@ export function linkMentions(mentions: readonly Mention[], options: LinkOptions 
       mustLink,
       cannotLink,
       threshold,
-      linkage: options.linkage ?? 'fields',
+      linkage,
+      latent:
+        linkage === 'profile'
+          ? {
+              fields: personFields(f, m, u),
+              fieldIndex: PERSON_FIELD_INDEX,
+              sizePrior: options.sizePrior ?? 0.5,
+            }
+          : undefined,
       cap: options.cap,
     });
   };
