@@ -11,6 +11,7 @@ const result = linkMentions(data.mentions, {
   reviewBand: [0.02, 0.5],
   linkage: (process.env.LINKAGE as 'fields') ?? undefined,
   threshold: Number(process.env.T ?? 0.5),
+  sizePrior: process.env.SIZE ? Number(process.env.SIZE) : undefined,
 });
 const m = pairwiseMetrics(result.clusters, data.person);
 console.log(

@@ -12,6 +12,8 @@ export type ClusterInput = {
   mustLink: readonly (readonly [number, number])[];
   cannotLink: readonly (readonly [number, number])[];
   threshold: number;
+  /** Links at or above this make the components agglomerated within (default: the threshold). */
+  joinThreshold?: number;
   /** Components larger than this are first cut by raising the link threshold. */
   maxComponent?: number;
   /** Average pairwise probability (default) or average log2 odds, each clamped to ±cap. */
@@ -78,9 +80,10 @@ export function clusterMentions(input: ClusterInput): Int32Array {
     return inside ? groups.filter((g) => inside[g[0] as number]) : groups;
   };
 
-  const work: { members: number[]; t: number }[] = components(null, threshold).map((members) => ({
+  const joinAt = input.joinThreshold ?? threshold;
+  const work: { members: number[]; t: number }[] = components(null, joinAt).map((members) => ({
     members,
-    t: threshold,
+    t: joinAt,
   }));
   while (work.length > 0) {
     const { members, t } = work.pop()!;

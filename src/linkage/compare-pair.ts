@@ -41,6 +41,9 @@ export type PairComparer = {
  * typed-array hash tables), so the string similarity runs once per pair of distinct spellings, not
  * once per pair of mentions; building it compiles every distinct name's readings to integers.
  */
+/** Detention level by place (other, same, unknown) × time (apart, adjacent, overlapping, unknown); 11 is missing. */
+const DETENTION_LEVEL = Int8Array.from([0, 2, 3, 1, 7, 9, 10, 8, 4, 5, 6, 11]);
+
 export function pairComparer(f: Features): PairComparer {
   let useCache = true;
   // Sized for the distinct name pairs a blocking typically yields (about ten per distinct name).
@@ -170,38 +173,23 @@ export function pairComparer(f: Features): PairComparer {
     else origin = li === lj ? 3 : 1;
     p += origin * S_ORIGIN;
 
-    // Facility: 0 different, 1 similar or same, -1 unknown. Years: 0 apart, 1 within two years, -1 unknown.
+    // Facility: 0 different, 1 similar or same, -1 unknown. Years: the gap between the periods
+    // (later start less earlier end): apart (> 2), adjacent (−1 … 2), overlapping (≤ −2: two
+    // periods sharing three years or more, which one person cannot spend in two places).
     const fi = row[a + FACILITY] as number;
     const fj = row[b + FACILITY] as number;
-    const place = fi < 0 || fj < 0 ? -1 : facilityLevel(fi, fj) > 0 ? 1 : 0;
+    const place = fi < 0 || fj < 0 ? 2 : facilityLevel(fi, fj) > 0 ? 1 : 0;
     const ai = row[a + FROM] as number;
     const aj = row[b + FROM] as number;
-    let time = -1;
+    let time = 3;
     if (ai !== 0 && aj !== 0) {
       const start = ai > aj ? ai : aj;
-      const end =
-        (row[a + TO] as number) < (row[b + TO] as number) ? (row[a + TO] as number) : (row[b + TO] as number);
-      time = start - end <= 2 ? 1 : 0;
+      const ti = row[a + TO] as number;
+      const tj = row[b + TO] as number;
+      const gap = start - (ti < tj ? ti : tj);
+      time = gap > 2 ? 0 : gap >= -1 ? 1 : 2;
     }
-    // place × time, worst first; both unknown is "missing" (8).
-    const detention =
-      place === 0
-        ? time === 0
-          ? 0
-          : time < 0
-            ? 1
-            : 2
-        : place === 1
-          ? time === 0
-            ? 5
-            : time < 0
-              ? 6
-              : 7
-          : time === 0
-            ? 3
-            : time === 1
-              ? 4
-              : 8;
+    const detention = DETENTION_LEVEL[place * 4 + time] as number;
     p += detention * S_DETENTION;
 
     const ci = row[a + SOURCE] as number;

@@ -100,10 +100,9 @@ test('person-level evidence grows with agreeing mentions and turns against well-
   const base = baseOf(years, 50);
   const kernel = Float64Array.from([0.01, 0.01, 0.01, 0.1, 0.74, 0.1, 0.01, 0.01, 0.01]);
   const model: YearModel = { kind: 'year', epsilon: 0.01, kernel, first: 0, base };
-  // Mentions 0–9 report year 20, 10–14 year 20, 15–19 year 35.
+  // Mentions 0–14 report year 20, 15–19 year 35.
   const value = [...Array(15).fill(20), ...Array(5).fill(35)];
-  const evidence = (x: number[], y: number[]) =>
-    profileEvidence([x, y], [{ model, value }], 0).score(0, 1);
+  const evidence = (x: number[], y: number[]) => profileEvidence([x, y], [{ model, value }], 0).score(0, 1);
   const one = evidence([0], [10]);
   const many = evidence([0, 1, 2, 3, 4], [10, 11, 12, 13, 14]);
   assert.ok(one > 3, `one agreeing pair: ${one}`);

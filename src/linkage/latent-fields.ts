@@ -29,7 +29,20 @@ export type YearModel = {
   base: Float64Array;
 };
 
-export type LatentModel = CategoricalModel | YearModel;
+/**
+ * Where a person was held: one stay, or two (share `twoStays`), each at a facility drawn from
+ * `base`; each mention names one of the person's stays (either, alike), misnamed with
+ * probability ε. Two clusters cleanly split between two facilities are then unlikely to be one
+ * person held twice, where a single pair at two facilities says little.
+ */
+export type StaysModel = {
+  kind: 'stays';
+  epsilon: number;
+  twoStays: number;
+  base: Float64Array;
+};
+
+export type LatentModel = CategoricalModel | YearModel | StaysModel;
 
 /** Distinct values and their counts, values ascending. */
 export type Profile = { values: number[]; counts: number[] };
@@ -91,7 +104,11 @@ const MIN_MASS = 1e-9;
 /** log L(S) of a profile; 0 for an empty one. */
 export function logLikelihood(model: LatentModel, profile: Profile): number {
   if (profile.values.length === 0) return 0;
-  return model.kind === 'categorical' ? categorical(model, profile) : years(model, profile);
+  return model.kind === 'categorical'
+    ? categorical(model, profile)
+    : model.kind === 'year'
+      ? years(model, profile)
+      : stays(model, profile);
 }
 
 function categorical(model: CategoricalModel, profile: Profile): number {
@@ -141,6 +158,38 @@ function years(model: YearModel, profile: Profile): number {
   }
   terms.push(Math.log(Math.max(MIN_MASS, 1 - covered)) + allNoise);
   return logSumExp(terms);
+}
+
+const stayTerms: number[] = [];
+
+function stays(model: StaysModel, profile: Profile): number {
+  const { epsilon, twoStays, base } = model;
+  const { values, counts } = profile;
+  const V = values.length;
+  const q = values.map((v) => base[v] as number);
+  const other = Math.max(MIN_MASS, 1 - q.reduce((a, b) => a + b, 0));
+  // P(value k | truth t), t = V standing for a facility not among the values.
+  const p = (k: number, t: number) => (t === k ? 1 - epsilon : 0) + epsilon * (q[k] as number);
+  stayTerms.length = 0;
+  for (let t = 0; t <= V; t++) {
+    let s = Math.log(t < V ? (q[t] as number) : other);
+    for (let k = 0; k < V; k++) s += (counts[k] as number) * Math.log(p(k, t));
+    stayTerms.push(s);
+  }
+  const one = logSumExp(stayTerms);
+  // Two stays, drawn independently (ordered); the same facility twice is one stay again.
+  stayTerms.length = 0;
+  for (let t = 0; t <= V; t++)
+    for (let r = t; r <= V; r++) {
+      let s =
+        Math.log(t < V ? (q[t] as number) : other) +
+        Math.log(r < V ? (q[r] as number) : other) +
+        (t === r ? 0 : Math.LN2);
+      for (let k = 0; k < V; k++) s += (counts[k] as number) * Math.log((p(k, t) + p(k, r)) / 2);
+      stayTerms.push(s);
+    }
+  const two = logSumExp(stayTerms);
+  return logSumExp([Math.log(1 - twoStays) + one, Math.log(twoStays) + two]);
 }
 
 /** Base distribution of value ids from their observations, with a pseudo-count of ½ each. */

@@ -15,7 +15,7 @@ import {
 } from './fields.ts';
 import type { Mention } from './mention.ts';
 import { describeModel, type LinkageModel, log2Odds, scoringTables, tfAdjustment } from './model.ts';
-import { PERSON_FIELD_INDEX, personFields } from './person-fields.ts';
+import { DETENTION_FIELD, PERSON_FIELD_INDEX, personFields, timeWeight } from './person-fields.ts';
 import { explainPair, type ScoredPair } from './scored-pair.ts';
 import { estimateU } from './u-estimate.ts';
 
@@ -174,9 +174,16 @@ export function linkMentions(mentions: readonly Mention[], options: LinkOptions 
   };
 
   /** Clusters from scored pairs. */
-  const cluster = ({ tables, weight, priorWeight, linkedPairs }: ReturnType<typeof score>) => {
+  const cluster = ({ tables, weight, priorWeight, linkedPairs: links }: ReturnType<typeof score>) => {
     const { patternWeight } = tables;
     const linkage = options.linkage ?? 'profile';
+    const joinAt = Number(process.env.JOIN ?? threshold);
+    let linkedPairs = links;
+    if (joinAt < threshold) {
+      const at = log2Odds(joinAt) - priorWeight;
+      linkedPairs = [];
+      for (let k = 0; k < n; k++) if ((weight[k] as number) >= at) linkedPairs.push(k);
+    }
     const linkLeft = Int32Array.from(linkedPairs, (k) => left[k] as number);
     const linkRight = Int32Array.from(linkedPairs, (k) => right[k] as number);
     const linkProbability = Float64Array.from(
@@ -203,12 +210,18 @@ export function linkMentions(mentions: readonly Mention[], options: LinkOptions 
               : (tables.levelWeight[field] as number[])[level]! +
                 (field === NAME_FIELD && key >= 0 ? tfAdjustment(tables, p, key) : 0);
         }
+        if (linkage === 'profile')
+          out[DETENTION_FIELD] = timeWeight(
+            tables.levelWeight[DETENTION_FIELD] as number[],
+            levelOf(p, DETENTION_FIELD),
+          );
       },
       priorWeight,
       fieldCount: FIELD_COUNT,
       mustLink,
       cannotLink,
       threshold,
+      joinThreshold: joinAt,
       linkage,
       latent:
         linkage === 'profile'

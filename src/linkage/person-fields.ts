@@ -4,6 +4,8 @@ import type { LatentField } from './profile-evidence.ts';
 
 /** The fields clustering compares per person (their index in FIELDS): birth year, sex, origin. */
 export const PERSON_FIELD_INDEX = [1, 2, 3];
+/** The detention field: its facility is compared per person, its years stay pairwise. */
+export const DETENTION_FIELD = 4;
 
 const share = (row: readonly number[], levels: readonly number[]) => {
   const total = row.reduce((a, b) => a + b, 0);
@@ -98,5 +100,60 @@ export function personFields(
     model: { kind: 'categorical', epsilon: categoricalEpsilon(sameLocality, conditional), base: conditional },
     value: f.locality,
   });
+  fields.push(staysField(f, m[4] as number[]));
   return fields;
+}
+
+/**
+ * Facilities as a person's stays. ε from pairs that agree on the years (mostly one stay):
+ * A₁ = m(same facility, adjacent or overlapping years) / m(adjacent or overlapping years, facility known); the share of people held
+ * twice from the overall agreement A = (1 − π₂/2)·A₁ + (π₂/2)·A₀, A₀ the chance agreement.
+ */
+function staysField(f: Features, detention: readonly number[]): LatentField {
+  const canonical = new Map<string, number>();
+  const ids = f.facilities.map((x) => {
+    const key = x.codes.length === 1 ? `c:${x.codes[0]}` : x.key !== null ? `k:${x.key}` : `t:${x.text}`;
+    let id = canonical.get(key);
+    if (id === undefined) {
+      id = canonical.size;
+      canonical.set(key, id);
+    }
+    return id;
+  });
+  const value = Int32Array.from(f.facility, (x) => (x < 0 ? -1 : (ids[x] as number)));
+  const base = baseOf(value, Math.max(1, canonical.size));
+  let chance = 0;
+  for (const q of base) chance += q * q;
+  const sameStay = share(detention, [9, 10]) / Math.max(1e-9, share(detention, [2, 3, 9, 10]));
+  const overall =
+    share(detention, [7, 8, 9, 10]) / Math.max(1e-9, share(detention, [0, 1, 2, 3, 7, 8, 9, 10]));
+  const twoStays = process.env.PI2 ? Number(process.env.PI2) : Math.min(0.9, Math.max(0.01, (2 * (sameStay - overall)) / Math.max(1e-9, sameStay - chance)));
+  return {
+    model: { kind: 'stays', epsilon: categoricalEpsilon(sameStay, base), twoStays, base },
+    value,
+  };
+}
+
+/**
+ * What the detention years add to the facility, for clustering on stays: the level's weight less
+ * that of the same facility level with the years unknown (levels as in FIELDS: other facility 0–3,
+ * facility unknown 4–6, same facility 7–10); NaN when the years are unknown on either side.
+ */
+export function timeWeight(weights: readonly number[], level: number): number {
+  switch (level) {
+    case 0:
+    case 2:
+    case 3:
+      return (weights[level] as number) - (weights[1] as number);
+    case 4:
+    case 5:
+    case 6:
+      return weights[level] as number;
+    case 7:
+    case 9:
+    case 10:
+      return (weights[level] as number) - (weights[8] as number);
+    default:
+      return Number.NaN;
+  }
 }
