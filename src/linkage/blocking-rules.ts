@@ -7,7 +7,13 @@ import type { NameReading } from './korean.ts';
  * sorted by the part after the tab and every mention compared with its `window` neighbours on each
  * side (so one typo in a name still sorts it beside the other spellings).
  */
-export type BlockingRule = { name: string; keys: (f: Features, i: number) => string[]; window?: number };
+export type BlockingRule = {
+  name: string;
+  keys: (f: Features, i: number) => string[];
+  window?: number;
+  /** Only pairs in which one mention or both give no name (the other rules block on names). */
+  unnamed?: boolean;
+};
 
 function readingsOf(f: Features, i: number): NameReading[] {
   const id = f.name[i] as number;
@@ -30,6 +36,26 @@ const given = (r: NameReading) => (r.given ? r.given : null);
 const first = (r: NameReading) => r.syllables[0] ?? null;
 const last = (r: NameReading) =>
   r.syllables.length > 1 ? (r.syllables[r.syllables.length - 1] as string) : null;
+
+/** A facility as one key whatever its spelling: its gazetteer code, else its place key, else its text. */
+const facilityKey = (f: Features, i: number) => {
+  const id = f.facility[i] as number;
+  if (id < 0) return null;
+  const x = f.facilities[id] as Features['facilities'][number];
+  return x.codes.length === 1 ? (x.codes[0] as string) : (x.key ?? x.text);
+};
+
+/** Keys for mentions without a name: two of birth year, facility and locality. */
+function unnamedKeys(f: Features, i: number): string[] {
+  const y = year(f, i);
+  const place = facilityKey(f, i);
+  const locality = (f.locality[i] as number) >= 0 ? String(f.locality[i]) : null;
+  const keys: string[] = [];
+  if (y && place) keys.push(`y|${y}|f|${place}`);
+  if (y && locality) keys.push(`y|${y}|l|${locality}`);
+  if (place && locality) keys.push(`f|${place}|l|${locality}`);
+  return keys;
+}
 
 /**
  * The union of rules the engine blocks on. Each catches what the others miss: a shared reading of the
@@ -68,4 +94,7 @@ export const BLOCKING_RULES: BlockingRule[] = [
     keys: (f, i) =>
       year(f, i) ? byReading(f, i, (r) => (given(r) ? `${given(r)}|${year(f, i)}` : null)) : [],
   },
+  // A witness may describe someone without naming them ("a woman from Hyesan born in 1975, held at
+  // Camp 15"): two of birth year, facility and locality, for pairs where a name is missing.
+  { name: 'birth year, facility, locality (unnamed mentions)', keys: unnamedKeys, unnamed: true },
 ];

@@ -27,6 +27,8 @@ export function candidatePairs(f: Features, options: BlockingOptions = {}): Cand
   const blocks: number[][] = [];
   /** Per block: 0 all pairs, else the window of a sorted neighbourhood. */
   const windows: number[] = [];
+  /** Per block: 1 when only pairs with an unnamed mention count. */
+  const unnamedOnly: number[] = [];
   let oversizedBlocks = 0;
   for (const rule of rules) {
     if (rule.window) {
@@ -45,6 +47,7 @@ export function candidatePairs(f: Features, options: BlockingOptions = {}): Cand
         members.sort((x, y) => (x.sort < y.sort ? -1 : x.sort > y.sort ? 1 : x.i - y.i));
         blocks.push(members.map((m) => m.i));
         windows.push(rule.window);
+        unnamedOnly.push(rule.unnamed ? 1 : 0);
       }
       continue;
     }
@@ -57,7 +60,7 @@ export function candidatePairs(f: Features, options: BlockingOptions = {}): Cand
       }
     for (const members of index.values()) {
       if (members.length < 2) continue;
-      if (members.length > maxBlock) {
+      if (members.length > maxBlock && !rule.unnamed) {
         // Oversized: a sorted neighbourhood by birth year, then name.
         oversizedBlocks++;
         members.sort(
@@ -69,6 +72,7 @@ export function candidatePairs(f: Features, options: BlockingOptions = {}): Cand
         windows.push(window);
       } else windows.push(0);
       blocks.push(members);
+      unnamedOnly.push(rule.unnamed ? 1 : 0);
     }
   }
 
@@ -112,7 +116,14 @@ export function candidatePairs(f: Features, options: BlockingOptions = {}): Cand
       const members = blocks[b] as number[];
       const pos = memberPos[at] as number;
       const w = windows[b] as number;
-      if (w > 0) {
+      if (unnamedOnly[b] && (f.name[i] as number) >= 0) {
+        // Pairs with an unnamed mention (such blocks are never windowed, so members ascend): a
+        // named i pairs only with the unnamed members after it.
+        for (let k = pos + 1; k < members.length; k++) {
+          const j = members[k] as number;
+          if ((f.name[j] as number) < 0) emit(i, j);
+        }
+      } else if (w > 0) {
         const end = Math.min(members.length, pos + w + 1);
         for (let k = Math.max(0, pos - w); k < end; k++) {
           const j = members[k] as number;

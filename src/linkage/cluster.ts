@@ -12,8 +12,6 @@ export type ClusterInput = {
   mustLink: readonly (readonly [number, number])[];
   cannotLink: readonly (readonly [number, number])[];
   threshold: number;
-  /** Links at or above this make the components agglomerated within (default: the threshold). */
-  joinThreshold?: number;
   /** Components larger than this are first cut by raising the link threshold. */
   maxComponent?: number;
   /** Average pairwise probability (default) or average log2 odds, each clamped to ±cap. */
@@ -80,10 +78,9 @@ export function clusterMentions(input: ClusterInput): Int32Array {
     return inside ? groups.filter((g) => inside[g[0] as number]) : groups;
   };
 
-  const joinAt = input.joinThreshold ?? threshold;
-  const work: { members: number[]; t: number }[] = components(null, joinAt).map((members) => ({
+  const work: { members: number[]; t: number }[] = components(null, threshold).map((members) => ({
     members,
-    t: joinAt,
+    t: threshold,
   }));
   while (work.length > 0) {
     const { members, t } = work.pop()!;

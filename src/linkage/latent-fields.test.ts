@@ -9,6 +9,7 @@ import {
   fitYearNoise,
   logLikelihood,
   type Profile,
+  type StaysModel,
   type YearModel,
 } from './latent-fields.ts';
 import { profileEvidence } from './profile-evidence.ts';
@@ -125,4 +126,31 @@ test('the size prior is the random-partition prior: nothing for two single menti
   e.merge(0, 1);
   // Γ(4) / (Γ(2) Γ(2)) = 6.
   assert.ok(Math.abs(e.score(0, 2) - Math.log2(6)) < 1e-9);
+});
+
+test('stays likelihood equals the sum over one true facility or two', () => {
+  const base = baseOf([0, 0, 1, 2, 2, 2, 3, 4, 4], 5);
+  const model: StaysModel = { kind: 'stays', epsilon: 0.05, twoStays: 0.3, base };
+  const report = (o: number, t: number) =>
+    (1 - model.epsilon) * (o === t ? 1 : 0) + model.epsilon * (base[o] as number);
+  const brute = (observed: number[]) => {
+    let one = 0;
+    for (let t = 0; t < base.length; t++)
+      one += (base[t] as number) * observed.reduce((p, o) => p * report(o, t), 1);
+    let two = 0;
+    for (let t = 0; t < base.length; t++)
+      for (let r = 0; r < base.length; r++)
+        two +=
+          (base[t] as number) *
+          (base[r] as number) *
+          observed.reduce((p, o) => (p * (report(o, t) + report(o, r))) / 2, 1);
+    return Math.log((1 - model.twoStays) * one + model.twoStays * two);
+  };
+  for (const observed of [[1], [1, 1, 1], [1, 3], [0, 0, 0, 2, 2, 2], [4, 3, 2, 2]])
+    assert.ok(Math.abs(logLikelihood(model, profileOf(observed)) - brute(observed)) < 1e-9, String(observed));
+  // Split cleanly between two facilities: likelier one person held twice than once, but less
+  // likely than two people each held once.
+  const split = profileOf([0, 0, 0, 2, 2, 2]);
+  const one = (values: number[]) => logLikelihood(model, profileOf(values));
+  assert.ok(logLikelihood(model, split) < one([0, 0, 0]) + one([2, 2, 2]));
 });

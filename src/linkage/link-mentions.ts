@@ -39,13 +39,18 @@ export type LinkOptions = {
    */
   uMode?: 'random' | 'fixed' | 'em';
   /**
-   * Clustering: cluster-level evidence, field by field (default, `field-linkage.ts`); average pairwise
-   * probability; or average log2 odds clamped to ±cap.
+   * Clustering: 'profile' (default) compares clusters as people — birth year, sex, origin and
+   * facilities through one true value (or stays) per person (`latent-fields.ts`), the random-partition
+   * size prior, names and detention years by their mean pairwise weights — in two passes, the second
+   * with name frequencies among the first pass's people; 'fields' uses mean pairwise weights for every
+   * field (`field-linkage.ts`); 'probability' and 'log-odds' average linkage on pairwise probabilities
+   * or on log2 odds clamped to ±cap.
    */
   linkage?: 'probability' | 'log-odds' | 'fields' | 'profile';
   /**
-   * For 'profile': the share of the random-partition prior log2 Γ(a + b) − log2 Γ(a) − log2 Γ(b)
-   * that joins clusters of a and b mentions (default ½; 1 is the Ewens partition's own).
+   * For 'profile': the weight of the random-partition prior log2 Γ(a + b) − log2 Γ(a) − log2 Γ(b)
+   * on joining clusters of a and b mentions (default 1, the Ewens partition's own; 0 leaves only
+   * the pairwise prior).
    */
   sizePrior?: number;
   cap?: number;
@@ -174,16 +179,12 @@ export function linkMentions(mentions: readonly Mention[], options: LinkOptions 
   };
 
   /** Clusters from scored pairs. */
-  const cluster = ({ tables, weight, priorWeight, linkedPairs: links }: ReturnType<typeof score>) => {
+  const cluster = (
+    { tables, weight, priorWeight, linkedPairs }: ReturnType<typeof score>,
+    sizePrior = options.sizePrior ?? 1,
+  ) => {
     const { patternWeight } = tables;
-    const linkage = options.linkage ?? 'profile';
-    const joinAt = Number(process.env.JOIN ?? threshold);
-    let linkedPairs = links;
-    if (joinAt < threshold) {
-      const at = log2Odds(joinAt) - priorWeight;
-      linkedPairs = [];
-      for (let k = 0; k < n; k++) if ((weight[k] as number) >= at) linkedPairs.push(k);
-    }
+    const linkage = linkageOf(options, f.count);
     const linkLeft = Int32Array.from(linkedPairs, (k) => left[k] as number);
     const linkRight = Int32Array.from(linkedPairs, (k) => right[k] as number);
     const linkProbability = Float64Array.from(
@@ -221,23 +222,32 @@ export function linkMentions(mentions: readonly Mention[], options: LinkOptions 
       mustLink,
       cannotLink,
       threshold,
-      joinThreshold: joinAt,
       linkage,
       latent:
         linkage === 'profile'
           ? {
               fields: personFields(f, m, u),
               fieldIndex: PERSON_FIELD_INDEX,
-              sizePrior: options.sizePrior ?? 0.5,
+              sizePrior,
             }
           : undefined,
       cap: options.cap,
     });
   };
 
-  const scored = score(f);
+  let scored = score(f);
   clock('scoring');
-  const label = cluster(scored);
+  const profile = linkageOf(options, f.count) === 'profile';
+  // The first pass only counts people per name: without the size prior it joins less, so a name
+  // is never made to look rarer than it is by a wrong join (which would make the second join more).
+  let label = cluster(scored, profile ? 0 : undefined);
+  if (profile) {
+    // A second pass with name frequencies among the first pass's people (`personKeyCounts`).
+    clock('clustering');
+    scored = score({ ...f, ...personKeyCounts(f, label) });
+    clock('scoring');
+    label = cluster(scored);
+  }
   const { tables, linkCount, linkedPairs, uncertainPairs } = scored;
   // Cluster id: the smallest member id.
   const smallest = new Map<number, string>();
@@ -340,4 +350,38 @@ function timer() {
     return { wall, cpu };
   };
   return lap;
+}
+
+/**
+ * Below this many mentions the person-level fields fall back on mean pairwise weights: their noise
+ * is read off EM's m, and EM learns little from a few hundred pairs.
+ */
+export const MIN_PROFILE_MENTIONS = 1000;
+
+function linkageOf(options: LinkOptions, mentions: number): NonNullable<LinkOptions['linkage']> {
+  const linkage = options.linkage ?? 'profile';
+  return linkage === 'profile' && mentions < MIN_PROFILE_MENTIONS ? 'fields' : linkage;
+}
+
+/**
+ * Name-key frequencies among people instead of mentions: each cluster counts once per coarse key it
+ * carries. A person named in fifteen testimonies makes a name look fifteen times commoner among
+ * mentions than it is among people, and agreeing on it weigh four bits less than it should.
+ */
+function personKeyCounts(f: Features, label: Int32Array): { coarseCount: Int32Array; named: number } {
+  const coarseCount = new Int32Array(f.coarseCount.length);
+  const seen = new Map<number, Set<number>>();
+  for (let i = 0; i < f.count; i++) {
+    const id = f.name[i] as number;
+    if (id < 0) continue;
+    const c = label[i] as number;
+    let keys = seen.get(c);
+    if (!keys) {
+      keys = new Set();
+      seen.set(c, keys);
+    }
+    for (const k of (f.names[id] as Features['names'][number]).coarse) keys.add(k);
+  }
+  for (const keys of seen.values()) for (const k of keys) coarseCount[k]!++;
+  return { coarseCount, named: seen.size };
 }

@@ -127,7 +127,10 @@ function staysField(f: Features, detention: readonly number[]): LatentField {
   const sameStay = share(detention, [9, 10]) / Math.max(1e-9, share(detention, [2, 3, 9, 10]));
   const overall =
     share(detention, [7, 8, 9, 10]) / Math.max(1e-9, share(detention, [0, 1, 2, 3, 7, 8, 9, 10]));
-  const twoStays = process.env.PI2 ? Number(process.env.PI2) : Math.min(0.9, Math.max(0.01, (2 * (sameStay - overall)) / Math.max(1e-9, sameStay - chance)));
+  const twoStays = Math.min(
+    0.9,
+    Math.max(0.01, (2 * (sameStay - overall)) / Math.max(1e-9, sameStay - chance)),
+  );
   return {
     model: { kind: 'stays', epsilon: categoricalEpsilon(sameStay, base), twoStays, base },
     value,
