@@ -13,6 +13,9 @@ import {
 export type LatentField = { model: LatentModel; value: ArrayLike<number> };
 
 const LN2 = Math.LN2;
+/** Evidence of two single values, per field, kept across the components of one run. */
+const memos = new WeakMap<LatentField, Map<number, number>>();
+const pairKey = (a: number, b: number) => (a < b ? a * 2 ** 26 + b : b * 2 ** 26 + a);
 
 /**
  * Cluster-level evidence for field linkage (`fieldLinkage`'s `extra`): for each latent field, the
@@ -47,6 +50,14 @@ export function profileEvidence(
     for (let f = 0; f < F; f++)
       own[x * F + f] = logLikelihood((fields[f] as LatentField).model, profiles[x]![f] as Profile);
   const scratch = emptyProfile();
+  const memo = fields.map((field) => {
+    let m = memos.get(field);
+    if (!m) {
+      m = new Map<number, number>();
+      memos.set(field, m);
+    }
+    return m;
+  });
   return {
     score(x, y) {
       const a = size[x] as number;
@@ -58,8 +69,20 @@ export function profileEvidence(
         const pa = px[f] as Profile;
         const pb = py[f] as Profile;
         if (pa.values.length === 0 || pb.values.length === 0) continue;
+        // Two single mentions, as most pairs are before any join: the evidence of their two values,
+        // computed once per pair of values.
+        const single =
+          pa.counts.length === 1 && pa.counts[0] === 1 && pb.counts.length === 1 && pb.counts[0] === 1;
+        const key = single ? pairKey(pa.values[0] as number, pb.values[0] as number) : -1;
+        const known = single ? (memo[f] as Map<number, number>).get(key) : undefined;
+        if (known !== undefined) {
+          s += known;
+          continue;
+        }
         const joint = logLikelihood((fields[f] as LatentField).model, mergeProfiles(pa, pb, scratch));
-        s += (joint - (own[x * F + f] as number) - (own[y * F + f] as number)) / LN2;
+        const bits = (joint - (own[x * F + f] as number) - (own[y * F + f] as number)) / LN2;
+        if (single) (memo[f] as Map<number, number>).set(key, bits);
+        s += bits;
       }
       return s;
     },
