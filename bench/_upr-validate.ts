@@ -50,13 +50,12 @@ const patch = JSON.parse(values.options as string) as {
   threshold?: number;
   contextDropout?: number;
 };
-const families =
-  patch.families ??
-  (task === 'action' ? DEFAULT_TRAINING_OPTIONS.actionFeatures : DEFAULT_TRAINING_OPTIONS.issueFeatures);
-const scorerOptions = {
-  ...(task === 'action' ? DEFAULT_TRAINING_OPTIONS.action : DEFAULT_TRAINING_OPTIONS.issues),
-  ...patch.scorer,
-};
+// The defaults are the task's first ensemble member; `--dump` files of several runs are averaged
+// offline to measure ensembles.
+const member = (task === 'action' ? DEFAULT_TRAINING_OPTIONS.action : DEFAULT_TRAINING_OPTIONS.issues)[0];
+if (member === undefined) throw new Error('no default member');
+const families = patch.families ?? member.families;
+const scorerOptions: ScorerOptions = { ...member.scorer, ...patch.scorer };
 const minCount = patch.minFeatureCount ?? 3;
 const ctx = (r: LabelledRecommendation) => (values['no-context'] ? {} : r.context);
 const dropped = (i: number) =>

@@ -85,7 +85,7 @@ model.training = {
 };
 const json = `${JSON.stringify(model)}\n`;
 process.stdout.write(
-  `${training.length} training rows, ${heldOut.length} held out; ${model.action.features.length} action features, ${model.issues.features.length} issue features\n` +
+  `${training.length} training rows, ${heldOut.length} held out; features: action ${model.action.members.map((m) => m.features.length).join(' + ')}, issues ${model.issues.members.map((m) => m.features.length).join(' + ')}\n` +
     `trained in ${trainSeconds.toFixed(1)} s, evaluated in ${evaluateSeconds.toFixed(2)} s\n` +
     `${JSON.stringify(model.training.held_out, null, 2)}\nmodel: ${(json.length / 1e6).toFixed(2)} MB\n`,
 );

@@ -18,19 +18,20 @@ import { recommendationFeatures, recommendationWords } from './recommendation-fe
 
 const CSV = fileURLToPath(new URL('../../../shared/data/upr-info/recommendations.csv', import.meta.url));
 
-// Issue 12 asks for action accuracy ≥ 0.93 and issue micro-F1 ≥ 0.90. The shipped model does not
-// reach them yet (held-out: 0.9015 and 0.8948 with UPR Info's context columns, 0.9000 and 0.8948
-// from the text alone; see docs/upr.md); these floors are the level it achieves, so that a
-// regression fails. Raise them to the targets once a model reaches them.
+// Issue 12 asks for action accuracy ≥ 0.93 and issue micro-F1 ≥ 0.90. The shipped model reaches
+// the issue target (held out 0.9002, with or without UPR Info's context columns) but not the
+// action one (0.9015 with the context columns, 0.9000 from the text alone; see docs/upr.md): the
+// issue floors are the target, the action floors the level achieved, so that a regression fails.
+// Raise the action floors to the target once a model reaches it.
 const ACTION_ACCURACY_FLOOR = 0.901;
-const ISSUE_MICRO_F1_FLOOR = 0.894;
+const ISSUE_MICRO_F1_FLOOR = 0.9;
 const TEXT_ONLY_ACTION_ACCURACY_FLOOR = 0.899;
-const TEXT_ONLY_ISSUE_MICRO_F1_FLOOR = 0.894;
+const TEXT_ONLY_ISSUE_MICRO_F1_FLOOR = 0.9;
 
 describe('recommendation classifier', () => {
   const classifier = loadRecommendationClassifier();
 
-  test('held-out figures of the shipped model beat both baselines and hold the achieved level', () => {
+  test('held-out figures of the shipped model beat both baselines, reach the issue target and hold the achieved action level', () => {
     const rows = readLabelledRecommendations(CSV);
     const training = rows.filter((r) => !isHeldOut(r.text));
     const heldOut = rows.filter((r) => isHeldOut(r.text));
@@ -145,7 +146,7 @@ describe('recommendation classifier', () => {
     );
   });
 
-  test("action rules and issue terms follow UPR Info's methodology", () => {
+  test("action rules and issue terms follow UPR Info's methodology; character four-grams", () => {
     const rules = recommendationFeatures('Continue and strengthen efforts to combat torture', [
       'action-rules',
     ]);
@@ -166,6 +167,17 @@ describe('recommendation classifier', () => {
       ].sort(),
       ['Detention', 'International instruments', 'Torture and other CID treatment'],
     );
+    assert.deepEqual(recommendationFeatures('Ratify a CAT', ['chars']), [
+      'c:<rat',
+      'c:rati',
+      'c:atif',
+      'c:tify',
+      'c:ify>',
+      'c:<a>',
+      'c:<cat',
+      'c:cat>',
+      'bias',
+    ]);
     assert.deepEqual([...keywordIssues(recommendationWords('Abolish honour killings'))].sort(), [
       'Rights of the Child',
       "Women's rights",

@@ -4,6 +4,7 @@ import type { SparseExample } from './linear-models.ts';
 import { FEATURE_FAMILIES, type FeatureFamily, recommendationFeatures } from './recommendation-features.ts';
 import {
   loadScorer,
+  type OutputKind,
   type Scorer,
   type ScorerOptions,
   StoredScorer,
@@ -15,24 +16,31 @@ import {
 /** UPR Info's action categories, 1 (minimal action) … 5 (specific action). */
 export const ACTION_CATEGORIES = [1, 2, 3, 4, 5] as const;
 
+/**
+ * One member of a task's ensemble as shipped: its feature families, its vocabulary and its
+ * scorer. A task's probabilities are its members' probabilities, averaged; members differ in what
+ * they read (words, stems, word pairs, character four-grams), which makes their errors differ.
+ */
+const StoredMember = z.strictObject({
+  families: z.array(z.enum(FEATURE_FAMILIES)),
+  features: z.array(z.string()),
+  scorer: StoredScorer,
+});
+
 /** A trained classifier as shipped in `data/upr/` (JSON). */
 export const RecommendationClassifierModel = z.strictObject({
-  format: z.literal('daylight-upr-recommendation-classifier/3'),
+  format: z.literal('daylight-upr-recommendation-classifier/4'),
   /** How and from what it was trained, and what it measured on the held-out part. */
   training: z.record(z.string(), z.unknown()),
   action: z.strictObject({
-    families: z.array(z.enum(FEATURE_FAMILIES)),
-    features: z.array(z.string()),
     classes: z.array(z.int().min(1).max(5)),
-    scorer: StoredScorer,
+    members: z.array(StoredMember).min(1),
   }),
   issues: z.strictObject({
-    families: z.array(z.enum(FEATURE_FAMILIES)),
-    features: z.array(z.string()),
     labels: z.array(z.string().min(1)),
     /** Per issue: the probability above which the issue is given. */
     thresholds: z.array(z.number()),
-    scorer: StoredScorer,
+    members: z.array(StoredMember).min(1),
   }),
 });
 export type RecommendationClassifierModel = z.infer<typeof RecommendationClassifierModel>;
@@ -40,16 +48,20 @@ export type RecommendationClassifierModel = z.infer<typeof RecommendationClassif
 /** What the classifier says of one recommendation. */
 export type RecommendationClassification = { action: number; issues: string[] };
 
+/**
+ * How to train one member of a task's ensemble: the feature families it learns from, its scorer
+ * and, when not the common one, its minimum feature count.
+ */
+export type MemberOptions = { families: FeatureFamily[]; scorer: ScorerOptions; minFeatureCount?: number };
+
 /** Hyper-parameters of training. */
 export type ClassifierTrainingOptions = {
-  /** The feature families the action model learns from. */
-  actionFeatures: FeatureFamily[];
-  /** The feature families the issue models learn from. */
-  issueFeatures: FeatureFamily[];
+  /** The action's ensemble (its members' probabilities averaged). */
+  action: MemberOptions[];
+  /** The issues' ensemble (its members' probabilities averaged). */
+  issues: MemberOptions[];
   /** Features seen in fewer training recommendations are ignored. */
   minFeatureCount: number;
-  action: ScorerOptions;
-  issues: ScorerOptions;
   /** Linear weights smaller than this (in absolute value) are dropped from the shipped model. */
   pruneBelow: number;
   /**
@@ -65,22 +77,35 @@ export type ClassifierTrainingOptions = {
   thresholdPooling: number;
 };
 
+/** Two sigmoid networks (seeds 12 and 13, probabilities averaged) with `hidden` units, no linear model. */
+function issueNetworks(hidden: number): ScorerOptions {
+  return {
+    linear: null,
+    network: { hidden, epochs: 8, learningRate: 0.05, l2: 1e-5, seed: 12, networks: 2 },
+    networkWeight: 1,
+  };
+}
+
 /** The options the shipped model is trained with. */
 export const DEFAULT_TRAINING_OPTIONS: ClassifierTrainingOptions = {
-  actionFeatures: ['words', 'opening', 'shape', 'means', 'action-rules', 'recommending-state', 'session'],
-  issueFeatures: ['words', 'issue-keywords'],
+  action: [
+    {
+      families: ['words', 'opening', 'shape', 'means', 'action-rules', 'recommending-state', 'session'],
+      scorer: {
+        linear: { epochs: 10, learningRate: 0.05, l2: 1e-5, seed: 12 },
+        network: { hidden: 64, epochs: 5, learningRate: 0.05, l2: 1e-5, seed: 12, networks: 3 },
+        networkWeight: 0.7,
+      },
+    },
+  ],
+  issues: [
+    { families: ['words', 'issue-keywords'], scorer: issueNetworks(128) },
+    { families: ['words', 'issue-keywords', 'stems'], scorer: issueNetworks(128) },
+    { families: ['words', 'issue-keywords', 'pairs'], scorer: issueNetworks(64), minFeatureCount: 6 },
+    { families: ['words', 'issue-keywords', 'chars'], scorer: issueNetworks(128), minFeatureCount: 10 },
+  ],
   minFeatureCount: 3,
   pruneBelow: 0.01,
-  action: {
-    linear: { epochs: 10, learningRate: 0.05, l2: 1e-5, seed: 12 },
-    network: { hidden: 64, epochs: 5, learningRate: 0.05, l2: 1e-5, seed: 12, networks: 3 },
-    networkWeight: 0.7,
-  },
-  issues: {
-    linear: null,
-    network: { hidden: 256, epochs: 8, learningRate: 0.05, l2: 1e-5, seed: 12, networks: 3 },
-    networkWeight: 1,
-  },
   thresholdShare: 0,
   threshold: 0.3,
   thresholdPooling: 0,
@@ -92,24 +117,37 @@ export const DEFAULT_TRAINING_OPTIONS: ClassifierTrainingOptions = {
  */
 export const PLAIN_ISSUE_BASELINE_OPTIONS: ClassifierTrainingOptions = {
   ...DEFAULT_TRAINING_OPTIONS,
-  actionFeatures: ['words'],
-  issueFeatures: ['words'],
-  action: { linear: { epochs: 0, learningRate: 0.05, l2: 1e-5, seed: 12 }, network: null, networkWeight: 0 },
-  issues: { linear: { epochs: 32, learningRate: 0.3, l2: 1e-4, seed: 12 }, network: null, networkWeight: 0 },
+  action: [
+    {
+      families: ['words'],
+      scorer: {
+        linear: { epochs: 0, learningRate: 0.05, l2: 1e-5, seed: 12 },
+        network: null,
+        networkWeight: 0,
+      },
+    },
+  ],
+  issues: [
+    {
+      families: ['words'],
+      scorer: {
+        linear: { epochs: 32, learningRate: 0.3, l2: 1e-4, seed: 12 },
+        network: null,
+        networkWeight: 0,
+      },
+    },
+  ],
   thresholdShare: 0,
   threshold: 0.5,
 };
 
+/** One member ready to score: its families, its vocabulary's index and its scorer. */
+type CompiledMember = { families: FeatureFamily[]; index: Map<string, number>; scorer: Scorer };
+
 /** A model ready to predict. */
 export type CompiledClassifier = {
-  action: { families: FeatureFamily[]; index: Map<string, number>; classes: number[]; scorer: Scorer };
-  issues: {
-    families: FeatureFamily[];
-    index: Map<string, number>;
-    labels: string[];
-    thresholds: number[];
-    scorer: Scorer;
-  };
+  action: { classes: number[]; members: CompiledMember[] };
+  issues: { labels: string[]; thresholds: number[]; members: CompiledMember[] };
 };
 
 function vocabulary(lists: readonly string[][], minCount: number): string[] {
@@ -127,6 +165,48 @@ function indexed(features: readonly string[], index: Map<string, number>): numbe
     const i = index.get(f);
     if (i !== undefined) result.push(i);
   }
+  return result;
+}
+
+/** A member trained on rows, with the vocabulary it was trained over. */
+type TrainedMember = CompiledMember & { features: string[] };
+
+function trainMember(
+  kind: OutputKind,
+  rows: readonly LabelledRecommendation[],
+  labelsOf: (row: LabelledRecommendation) => number[],
+  labelCount: number,
+  member: MemberOptions,
+  minFeatureCount: number,
+): TrainedMember {
+  const lists = rows.map((r) => recommendationFeatures(r.text, member.families, r.context));
+  const features = vocabulary(lists, member.minFeatureCount ?? minFeatureCount);
+  const index = new Map(features.map((f, i) => [f, i]));
+  const examples: SparseExample[] = rows.map((r, i) => ({
+    features: indexed(lists[i] as string[], index),
+    labels: labelsOf(r),
+  }));
+  const scorer = trainScorer(kind, examples, labelCount, features.length, member.scorer);
+  return { families: member.families, features, index, scorer };
+}
+
+/** The members' probabilities for one recommendation, averaged. */
+function ensembleProbabilities(
+  members: readonly CompiledMember[],
+  text: string,
+  context: RecommendationContext,
+): Float64Array {
+  let sum: Float64Array | null = null;
+  for (const member of members) {
+    const p = scorerProbabilities(
+      member.scorer,
+      indexed(recommendationFeatures(text, member.families, context), member.index),
+    );
+    if (sum === null) sum = Float64Array.from(p);
+    else for (let i = 0; i < p.length; i++) sum[i] = (sum[i] as number) + (p[i] as number);
+  }
+  const result = sum as Float64Array;
+  for (let i = 0; i < result.length; i++) result[i] = (result[i] as number) / members.length;
   return result;
 }
 
@@ -158,22 +238,24 @@ function thresholdFold(i: number, share: number): boolean {
   return ((Math.imul(i + 1, 2654435761) >>> 0) % 1000) / 1000 < share;
 }
 
-/** Per-issue thresholds, chosen on a share of the examples held apart from a provisional model. */
+/** Per-issue thresholds, chosen on a share of the rows held apart from a provisional ensemble. */
 function issueThresholds(
-  examples: readonly SparseExample[],
+  rows: readonly LabelledRecommendation[],
+  labelsOf: (row: LabelledRecommendation) => number[],
   labelCount: number,
-  featureCount: number,
   options: ClassifierTrainingOptions,
 ): number[] {
   if (options.thresholdShare <= 0) return Array.from({ length: labelCount }, () => options.threshold);
-  const fit = examples.filter((_, i) => !thresholdFold(i, options.thresholdShare));
-  const tune = examples.filter((_, i) => thresholdFold(i, options.thresholdShare));
-  const provisional = trainScorer('sigmoid', fit, labelCount, featureCount, options.issues);
-  const tuneScores = tune.map((e) => scorerProbabilities(provisional, e.features));
+  const fit = rows.filter((_, i) => !thresholdFold(i, options.thresholdShare));
+  const tune = rows.filter((_, i) => thresholdFold(i, options.thresholdShare));
+  const provisional = options.issues.map((member) =>
+    trainMember('sigmoid', fit, labelsOf, labelCount, member, options.minFeatureCount),
+  );
+  const tuneScores = tune.map((r) => ensembleProbabilities(provisional, r.text, r.context ?? {}));
   const scored = Array.from({ length: labelCount }, (_, label) =>
-    tune.map((e, i) => ({
+    tune.map((r, i) => ({
       p: (tuneScores[i] as Float64Array)[label] as number,
-      positive: e.labels.includes(label),
+      positive: labelsOf(r).includes(label),
     })),
   );
   const pooling = options.thresholdPooling;
@@ -181,63 +263,60 @@ function issueThresholds(
   return scored.map((s) => (1 - pooling) * bestThreshold(s) + pooling * common);
 }
 
+function storeMember(member: TrainedMember, pruneBelow: number): z.infer<typeof StoredMember> {
+  return {
+    families: member.families,
+    features: member.features,
+    scorer: storeScorer(member.scorer, pruneBelow),
+  };
+}
+
 /**
- * Trains the action and issue classifiers on labelled recommendations. Issue thresholds are
- * chosen on a part of the rows held apart, then the issue model is retrained on all of them.
+ * Trains the action and issue classifiers on labelled recommendations (each task's members in
+ * turn). Issue thresholds, when chosen per issue, are chosen on a part of the rows held apart, then
+ * the issue members are retrained on all of them.
  */
 export function trainRecommendationClassifier(
   rows: readonly LabelledRecommendation[],
   options: ClassifierTrainingOptions = DEFAULT_TRAINING_OPTIONS,
   training: Record<string, unknown> = {},
 ): RecommendationClassifierModel {
-  const actionLists = rows.map((r) => recommendationFeatures(r.text, options.actionFeatures, r.context));
-  const actionFeatures = vocabulary(actionLists, options.minFeatureCount);
-  const actionIndex = new Map(actionFeatures.map((f, i) => [f, i]));
-  const issueLists = rows.map((r) => recommendationFeatures(r.text, options.issueFeatures, r.context));
-  const issueFeatures = vocabulary(issueLists, options.minFeatureCount);
-  const issueIndex = new Map(issueFeatures.map((f, i) => [f, i]));
   const issueLabels = [...new Set(rows.flatMap((r) => r.issues))].sort();
   const labelIndex = new Map(issueLabels.map((l, i) => [l, i]));
   const actionClasses = [...ACTION_CATEGORIES];
-  const actionExamples: SparseExample[] = rows.map((r, i) => ({
-    features: indexed(actionLists[i] as string[], actionIndex),
-    labels: [actionClasses.indexOf(r.action as 1)],
-  }));
-  const issueExamples: SparseExample[] = rows.map((r, i) => ({
-    features: indexed(issueLists[i] as string[], issueIndex),
-    labels: r.issues.map((issue) => labelIndex.get(issue) as number),
-  }));
-  const action = trainScorer(
-    'softmax',
-    actionExamples,
-    actionClasses.length,
-    actionFeatures.length,
-    options.action,
+  const actionOf = (r: LabelledRecommendation) => [actionClasses.indexOf(r.action as 1)];
+  const issuesOf = (r: LabelledRecommendation) => r.issues.map((issue) => labelIndex.get(issue) as number);
+  const action = options.action.map((member) =>
+    trainMember('softmax', rows, actionOf, actionClasses.length, member, options.minFeatureCount),
   );
-  const thresholds = issueThresholds(issueExamples, issueLabels.length, issueFeatures.length, options);
-  const issues = trainScorer(
-    'sigmoid',
-    issueExamples,
-    issueLabels.length,
-    issueFeatures.length,
-    options.issues,
+  const thresholds = issueThresholds(rows, issuesOf, issueLabels.length, options);
+  const issues = options.issues.map((member) =>
+    trainMember('sigmoid', rows, issuesOf, issueLabels.length, member, options.minFeatureCount),
   );
   return {
-    format: 'daylight-upr-recommendation-classifier/3',
+    format: 'daylight-upr-recommendation-classifier/4',
     training,
     action: {
-      families: options.actionFeatures,
-      features: actionFeatures,
       classes: actionClasses,
-      scorer: storeScorer(action, options.pruneBelow),
+      members: action.map((member) => storeMember(member, options.pruneBelow)),
     },
     issues: {
-      families: options.issueFeatures,
-      features: issueFeatures,
       labels: issueLabels,
       thresholds,
-      scorer: storeScorer(issues, options.pruneBelow),
+      members: issues.map((member) => storeMember(member, options.pruneBelow)),
     },
+  };
+}
+
+function compileMember(
+  kind: OutputKind,
+  member: z.infer<typeof StoredMember>,
+  labelCount: number,
+): CompiledMember {
+  return {
+    families: member.families,
+    index: new Map(member.features.map((f, i) => [f, i])),
+    scorer: loadScorer(kind, member.scorer, member.features.length, labelCount),
   };
 }
 
@@ -246,17 +325,13 @@ export function compileClassifier(model: RecommendationClassifierModel): Compile
   const { action, issues } = model;
   return {
     action: {
-      families: action.families,
-      index: new Map(action.features.map((f, i) => [f, i])),
       classes: action.classes,
-      scorer: loadScorer('softmax', action.scorer, action.features.length, action.classes.length),
+      members: action.members.map((m) => compileMember('softmax', m, action.classes.length)),
     },
     issues: {
-      families: issues.families,
-      index: new Map(issues.features.map((f, i) => [f, i])),
       labels: issues.labels,
       thresholds: issues.thresholds,
-      scorer: loadScorer('sigmoid', issues.scorer, issues.features.length, issues.labels.length),
+      members: issues.members.map((m) => compileMember('sigmoid', m, issues.labels.length)),
     },
   };
 }
@@ -274,17 +349,11 @@ export function classifyRecommendation(
   context: RecommendationContext = {},
 ): RecommendationClassification {
   const { action, issues } = classifier;
-  const actionProbabilities = scorerProbabilities(
-    action.scorer,
-    indexed(recommendationFeatures(text, action.families, context), action.index),
-  );
+  const actionProbabilities = ensembleProbabilities(action.members, text, context);
   let bestAction = 0;
   for (let i = 1; i < actionProbabilities.length; i++)
     if ((actionProbabilities[i] as number) > (actionProbabilities[bestAction] as number)) bestAction = i;
-  const probabilities = scorerProbabilities(
-    issues.scorer,
-    indexed(recommendationFeatures(text, issues.families, context), issues.index),
-  );
+  const probabilities = ensembleProbabilities(issues.members, text, context);
   let bestIssue = 0;
   const given: string[] = [];
   probabilities.forEach((p, i) => {

@@ -59,7 +59,10 @@ const LEADING_FILLER = new Set([
  *   `cs:`, and its cycle, `cc:`);
  * - `cycle-opening` (`cv:`, `cvn:`): the cycle with the first verb, and with that verb and the next
  *   word (the coders' conventions moved between cycles);
- * - `response` (`r:`): the response, when given.
+ * - `response` (`r:`): the response, when given;
+ * - `chars` (`c:`): every word's character four-grams, the word marked at both ends (`<tor`,
+ *   `tort`… `ure>`; a word of up to two letters is one gram): spelling variants and compounds
+ *   ("anti-discrimination", "criminalise"/"criminalize") share most of their grams.
  */
 export const FEATURE_FAMILIES = [
   'words',
@@ -77,6 +80,7 @@ export const FEATURE_FAMILIES = [
   'response',
   'action-rules',
   'issue-keywords',
+  'chars',
 ] as const;
 export type FeatureFamily = (typeof FEATURE_FAMILIES)[number];
 
@@ -207,6 +211,10 @@ export function recommendationFeatures(
     const next = words[i + 1];
     if (has.has('words')) features.add(`w:${word}`);
     if (has.has('stems') && word.length > 6) features.add(`s:${word.slice(0, 6)}`);
+    if (has.has('chars')) {
+      const marked = `<${word}>`;
+      for (let c = 0; c + 4 <= marked.length || c === 0; c++) features.add(`c:${marked.slice(c, c + 4)}`);
+    }
     if (has.has('pairs') && next !== undefined) features.add(`b:${word}_${next}`);
     if (has.has('means') && next !== undefined && i > start) {
       if (MEANS.has(word)) features.add(`m:${next}`);
