@@ -65,12 +65,9 @@ export function personFields(
     places = Math.max(places, (f.province[i] as number) + 1, (f.locality[i] as number) + 1);
   const provinceBase = baseOf(f.province, places);
   const origin = m[3] as number[];
+  const provinceEpsilon = categoricalEpsilon(1 - share(origin, [0]), provinceBase);
   fields.push({
-    model: {
-      kind: 'categorical',
-      epsilon: categoricalEpsilon(1 - share(origin, [0]), provinceBase),
-      base: provinceBase,
-    },
+    model: { kind: 'categorical', epsilon: provinceEpsilon, base: provinceBase },
     value: f.province,
   });
   const localityBase = baseOf(f.locality, places);
@@ -95,9 +92,12 @@ export function personFields(
     const p = provinceOf.get(l);
     return p === undefined ? q : Math.min(1, q / (inProvince.get(p) as number));
   });
+  // A wrong origin is wrong in its locality too: the locality's ε is at least the province's (its
+  // own m counts only disagreements within one province).
   const sameLocality = share(origin, [3]) / Math.max(1e-9, share(origin, [1, 3]));
+  const localityEpsilon = Math.max(categoricalEpsilon(sameLocality, conditional), provinceEpsilon);
   fields.push({
-    model: { kind: 'categorical', epsilon: categoricalEpsilon(sameLocality, conditional), base: conditional },
+    model: { kind: 'categorical', epsilon: localityEpsilon, base: conditional },
     value: f.locality,
   });
   fields.push(staysField(f, m[4] as number[]));
