@@ -1,4 +1,4 @@
-import type { DistinctName, Features } from './features.ts';
+import { type DistinctName, type Features, facilityKey } from './features.ts';
 import type { NameReading } from './korean.ts';
 
 /**
@@ -37,18 +37,11 @@ const first = (r: NameReading) => r.syllables[0] ?? null;
 const last = (r: NameReading) =>
   r.syllables.length > 1 ? (r.syllables[r.syllables.length - 1] as string) : null;
 
-/** A facility as one key whatever its spelling: its gazetteer code, else its place key, else its text. */
-const facilityKey = (f: Features, i: number) => {
-  const id = f.facility[i] as number;
-  if (id < 0) return null;
-  const x = f.facilities[id] as Features['facilities'][number];
-  return x.codes.length === 1 ? (x.codes[0] as string) : (x.key ?? x.text);
-};
-
 /** Keys for mentions without a name: two of birth year, facility and locality. */
 function unnamedKeys(f: Features, i: number): string[] {
   const y = year(f, i);
-  const place = facilityKey(f, i);
+  const id = f.facility[i] as number;
+  const place = id < 0 ? null : facilityKey(f.facilities[id] as Features['facilities'][number]);
   const locality = (f.locality[i] as number) >= 0 ? String(f.locality[i]) : null;
   const keys: string[] = [];
   if (y && place) keys.push(`y|${y}|f|${place}`);

@@ -39,6 +39,15 @@ export type Features = {
   source: Int32Array;
 };
 
+/**
+ * One key for a facility whatever its spelling: its gazetteer code when it names one facility,
+ * else the key of an unknown facility, else its text.
+ */
+export function facilityKey(facility: Features['facilities'][number]): string {
+  if (facility.codes.length === 1) return `c:${facility.codes[0]}`;
+  return facility.key !== null ? `k:${facility.key}` : `t:${facility.text}`;
+}
+
 class Interner {
   readonly index = new Map<string, number>();
   readonly values: string[] = [];

@@ -54,7 +54,7 @@ test('year likelihood equals the sum over every true year', () => {
   const years = Array.from({ length: 200 }, (_, i) => 10 + ((i * 37) % 41));
   const base = baseOf(years, 60);
   const kernel = Float64Array.from([0.01, 0.01, 0.01, 0.1, 0.74, 0.1, 0.01, 0.01, 0.01]);
-  const model: YearModel = { kind: 'year', epsilon: 0.02, kernel, first: 0, base };
+  const model: YearModel = { kind: 'year', epsilon: 0.02, kernel, base };
   for (const observed of [[20], [20, 20, 21], [20, 33], [15, 15, 16, 40, 41], [5, 55]])
     assert.ok(Math.abs(logLikelihood(model, profileOf(observed)) - bruteForce(model, observed)) < 1e-9);
 });
@@ -100,7 +100,7 @@ test('person-level evidence grows with agreeing mentions and turns against well-
   const years = Array.from({ length: 500 }, (_, i) => (i * 13) % 50);
   const base = baseOf(years, 50);
   const kernel = Float64Array.from([0.01, 0.01, 0.01, 0.1, 0.74, 0.1, 0.01, 0.01, 0.01]);
-  const model: YearModel = { kind: 'year', epsilon: 0.01, kernel, first: 0, base };
+  const model: YearModel = { kind: 'year', epsilon: 0.01, kernel, base };
   // Mentions 0–14 report year 20, 15–19 year 35.
   const value = [...Array(15).fill(20), ...Array(5).fill(35)];
   const evidence = (x: number[], y: number[]) => profileEvidence([x, y], [{ model, value }], 0).score(0, 1);

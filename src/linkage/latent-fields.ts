@@ -24,8 +24,7 @@ export type YearModel = {
   epsilon: number;
   /** Kernel of the reported year around the truth, d = −4 … 4 (index d + 4); sums to 1. */
   kernel: Float64Array;
-  /** q over years first … first + base.length − 1. */
-  first: number;
+  /** q over year indices 0 … base.length − 1 (the caller's years less its first). */
   base: Float64Array;
 };
 
@@ -130,11 +129,10 @@ function categorical(model: CategoricalModel, profile: Profile): number {
 }
 
 function years(model: YearModel, profile: Profile): number {
-  const { epsilon, kernel, first, base } = model;
+  const { epsilon, kernel, base } = model;
   const { values, counts } = profile;
   const q = (y: number) => {
-    const i = y - first;
-    return i >= 0 && i < base.length ? (base[i] as number) : 0;
+    return y >= 0 && y < base.length ? (base[y] as number) : 0;
   };
   const floor = MIN_MASS;
   let allNoise = 0;

@@ -1,4 +1,4 @@
-import type { Features } from './features.ts';
+import { type Features, facilityKey } from './features.ts';
 import { baseOf, categoricalEpsilon, fitYearNoise } from './latent-fields.ts';
 import type { LatentField } from './profile-evidence.ts';
 
@@ -42,7 +42,7 @@ export function personFields(
     const base = baseOf(year, last - first + 1);
     const noise = fitYearNoise(m[1] as number[], u[1] as number[]);
     fields.push({
-      model: { kind: 'year', epsilon: noise.epsilon, kernel: noise.kernel, first: 0, base },
+      model: { kind: 'year', epsilon: noise.epsilon, kernel: noise.kernel, base },
       value: year,
     });
   }
@@ -105,14 +105,15 @@ export function personFields(
 }
 
 /**
- * Facilities as a person's stays. ε from pairs that agree on the years (mostly one stay):
- * A₁ = m(same facility, adjacent or overlapping years) / m(adjacent or overlapping years, facility known); the share of people held
- * twice from the overall agreement A = (1 − π₂/2)·A₁ + (π₂/2)·A₀, A₀ the chance agreement.
+ * Facilities as a person's stays. ε from pairs whose years meet (mostly one stay): A₁ = m(same
+ * facility, adjacent or overlapping years) / m(adjacent or overlapping years, facility known); the
+ * share of people held twice from the overall agreement A = (1 − π₂/2)·A₁ + (π₂/2)·A₀, A₀ the
+ * chance agreement.
  */
 function staysField(f: Features, detention: readonly number[]): LatentField {
   const canonical = new Map<string, number>();
   const ids = f.facilities.map((x) => {
-    const key = x.codes.length === 1 ? `c:${x.codes[0]}` : x.key !== null ? `k:${x.key}` : `t:${x.text}`;
+    const key = facilityKey(x);
     let id = canonical.get(key);
     if (id === undefined) {
       id = canonical.size;
