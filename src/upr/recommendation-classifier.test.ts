@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { classifyRecommendationsCsv } from './classify-recommendations-csv.ts';
 import { classificationFigures, firstTwoWordsBaseline } from './evaluate-recommendation-classifier.ts';
-import { isHeldOut } from './held-out-split.ts';
+import { isHeldOut, splitFold } from './held-out-split.ts';
 import { keywordIssues } from './issue-keywords.ts';
 import { readLabelledRecommendations, recordContext } from './labelled-recommendation.ts';
 import { loadRecommendationClassifier, SHIPPED_CLASSIFIER_PATH } from './load-recommendation-classifier.ts';
@@ -71,6 +71,22 @@ describe('recommendation classifier', () => {
     assert.equal(Math.round(figures.actionAccuracy * 10000) / 10000, recorded.action_accuracy);
     assert.equal(Math.round(figures.issueMicroF1 * 10000) / 10000, recorded.issue_micro_f1);
     assert.equal(Math.round(textOnly.actionAccuracy * 10000) / 10000, recorded.text_only_action_accuracy);
+  });
+
+  test('the split: five folds by the words, fold 0 held out, each about a fifth of the rows', () => {
+    const a = 'Ratify the Optional Protocol to the Convention against Torture.';
+    assert.equal(
+      splitFold(a),
+      splitFold('  ratify the optional protocol, to the Convention against torture'),
+    );
+    const rows = readLabelledRecommendations(CSV);
+    const sizes = [0, 0, 0, 0, 0];
+    for (const r of rows) {
+      const fold = splitFold(r.text);
+      sizes[fold] = (sizes[fold] as number) + 1;
+      assert.equal(isHeldOut(r.text), fold === 0);
+    }
+    for (const size of sizes) assert.ok(size > 0.17 * rows.length && size < 0.23 * rows.length, `${sizes}`);
   });
 
   test('typical recommendations', () => {

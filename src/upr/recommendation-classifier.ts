@@ -336,6 +336,20 @@ export function compileClassifier(model: RecommendationClassifierModel): Compile
   };
 }
 
+/** UPR Info's action category for a recommendation's text (and context), the most probable. */
+export function classifyAction(
+  classifier: Pick<CompiledClassifier, 'action'>,
+  text: string,
+  context: RecommendationContext = {},
+): number {
+  const { action } = classifier;
+  const probabilities = ensembleProbabilities(action.members, text, context);
+  let best = 0;
+  for (let i = 1; i < probabilities.length; i++)
+    if ((probabilities[i] as number) > (probabilities[best] as number)) best = i;
+  return action.classes[best] as number;
+}
+
 /**
  * UPR Info's action category and issues for a recommendation's text (and, when known, its
  * context: recommending state, session…; missing context is simply not used): the most probable
@@ -348,11 +362,7 @@ export function classifyRecommendation(
   options: { atLeastOneIssue: boolean } = { atLeastOneIssue: true },
   context: RecommendationContext = {},
 ): RecommendationClassification {
-  const { action, issues } = classifier;
-  const actionProbabilities = ensembleProbabilities(action.members, text, context);
-  let bestAction = 0;
-  for (let i = 1; i < actionProbabilities.length; i++)
-    if ((actionProbabilities[i] as number) > (actionProbabilities[bestAction] as number)) bestAction = i;
+  const { issues } = classifier;
   const probabilities = ensembleProbabilities(issues.members, text, context);
   let bestIssue = 0;
   const given: string[] = [];
@@ -361,5 +371,5 @@ export function classifyRecommendation(
     if (p >= (issues.thresholds[i] as number)) given.push(issues.labels[i] as string);
   });
   if (given.length === 0 && options.atLeastOneIssue) given.push(issues.labels[bestIssue] as string);
-  return { action: action.classes[bestAction] as number, issues: given };
+  return { action: classifyAction(classifier, text, context), issues: given };
 }
