@@ -104,3 +104,60 @@ export function GeneratedText({ markdown, label }: { markdown: string; label: st
     </section>
   );
 }
+
+/**
+ * A document form's buttons: generate (the form's submit), download as Word (the server renders
+ * it; needs a session for the CSRF token) and as Markdown (built afresh, then saved); and the
+ * notice while a build runs.
+ */
+export function GenerateButtons({
+  busy,
+  signedIn,
+  downloadWord,
+  downloadMarkdown,
+}: {
+  busy: boolean;
+  signedIn: boolean;
+  downloadWord: () => void;
+  downloadMarkdown: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <div>
+        <button type="submit" className="primary" disabled={busy}>
+          {t('advocacy.generate')}
+        </button>
+        <button type="button" disabled={busy || !signedIn} onClick={downloadWord}>
+          {t('advocacy.downloadWord')}
+        </button>
+        <button type="button" disabled={busy} onClick={downloadMarkdown}>
+          {t('advocacy.downloadMarkdown')}
+        </button>
+      </div>
+      {busy && (
+        <p role="status" className="note">
+          {t('advocacy.building')}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The last generated document with its word and figure counts, once there is one. */
+export function BuiltDocument({
+  built,
+}: {
+  built: { words: number; figures: readonly unknown[]; markdown: string } | undefined;
+}) {
+  const { t, number } = useI18n();
+  if (!built) return null;
+  return (
+    <>
+      <p className="done" role="status">
+        {t('advocacy.generated', { words: number(built.words), figures: built.figures.length })}
+      </p>
+      <GeneratedText markdown={built.markdown} label={t('advocacy.generatedText')} />
+    </>
+  );
+}

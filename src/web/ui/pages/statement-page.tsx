@@ -2,8 +2,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { minutesAndSeconds, statementTiming } from '../../../advocacy/statement-timing.ts';
 import { getJson, postJson } from '../api.ts';
 import {
+  BuiltDocument,
   downloadPosted,
-  GeneratedText,
+  GenerateButtons,
   linesOf,
   ProblemList,
   paragraphsOf,
@@ -82,7 +83,7 @@ function spokenWords(draft: Draft): number {
  * the speaking time against the slot (five to seven minutes by default, at 130 words a minute).
  */
 export function StatementPage() {
-  const { t, number } = useI18n();
+  const { t } = useI18n();
   const { session } = useSession();
   usePageTitle(t('nav.statement'));
   const [draft, setDraft] = useState<Draft>();
@@ -225,50 +226,25 @@ export function StatementPage() {
             onChange={(e) => set({ max: e.target.value })}
           />
         </fieldset>
-        <div>
-          <button type="submit" className="primary" disabled={busy}>
-            {t('advocacy.generate')}
-          </button>
-          <button
-            type="button"
-            disabled={busy || !session}
-            onClick={() =>
-              downloadPosted(
-                '/api/advocacy/statement/docx',
-                { spec: specOf(draft), unconsented: 'omit' },
-                session?.csrfToken ?? '',
-                'statement.docx',
-              ).catch(setError)
-            }
-          >
-            {t('advocacy.downloadWord')}
-          </button>
-          <button
-            type="button"
-            disabled={busy}
-            onClick={async () => {
-              const answer = await build(draft, true);
-              if (answer) saveBlob(new Blob([answer.markdown], { type: 'text/markdown' }), 'statement.md');
-            }}
-          >
-            {t('advocacy.downloadMarkdown')}
-          </button>
-        </div>
-        {busy && (
-          <p role="status" className="note">
-            {t('advocacy.building')}
-          </p>
-        )}
+        <GenerateButtons
+          busy={busy}
+          signedIn={Boolean(session)}
+          downloadWord={() =>
+            downloadPosted(
+              '/api/advocacy/statement/docx',
+              { spec: specOf(draft), unconsented: 'omit' },
+              session?.csrfToken ?? '',
+              'statement.docx',
+            ).catch(setError)
+          }
+          downloadMarkdown={async () => {
+            const answer = await build(draft, true);
+            if (answer) saveBlob(new Blob([answer.markdown], { type: 'text/markdown' }), 'statement.md');
+          }}
+        />
       </form>
       <ProblemList error={error} />
-      {built && (
-        <>
-          <p className="done" role="status">
-            {t('advocacy.generated', { words: number(built.words), figures: built.figures.length })}
-          </p>
-          <GeneratedText markdown={built.markdown} label={t('advocacy.generatedText')} />
-        </>
-      )}
+      <BuiltDocument built={built} />
     </>
   );
 }

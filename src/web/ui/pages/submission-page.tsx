@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { getJson, postJson } from '../api.ts';
 import {
+  BuiltDocument,
   downloadPosted,
-  GeneratedText,
+  GenerateButtons,
   linesOf,
   ProblemList,
   paragraphsOf,
@@ -237,50 +238,25 @@ export function SubmissionPage() {
         <p id="recommendations-help" className="note">
           {t('advocacy.onePerLine')}
         </p>
-        <div>
-          <button type="submit" className="primary" disabled={busy}>
-            {t('advocacy.generate')}
-          </button>
-          <button
-            type="button"
-            disabled={busy || !session}
-            onClick={() =>
-              downloadPosted(
-                '/api/advocacy/submission/docx',
-                { spec: specOf(draft) },
-                session?.csrfToken ?? '',
-                'submission.docx',
-              ).catch(setError)
-            }
-          >
-            {t('advocacy.downloadWord')}
-          </button>
-          <button
-            type="button"
-            disabled={busy}
-            onClick={async () => {
-              const answer = await build(draft, true);
-              if (answer) saveBlob(new Blob([answer.markdown], { type: 'text/markdown' }), 'submission.md');
-            }}
-          >
-            {t('advocacy.downloadMarkdown')}
-          </button>
-        </div>
-        {busy && (
-          <p role="status" className="note">
-            {t('advocacy.building')}
-          </p>
-        )}
+        <GenerateButtons
+          busy={busy}
+          signedIn={Boolean(session)}
+          downloadWord={() =>
+            downloadPosted(
+              '/api/advocacy/submission/docx',
+              { spec: specOf(draft) },
+              session?.csrfToken ?? '',
+              'submission.docx',
+            ).catch(setError)
+          }
+          downloadMarkdown={async () => {
+            const answer = await build(draft, true);
+            if (answer) saveBlob(new Blob([answer.markdown], { type: 'text/markdown' }), 'submission.md');
+          }}
+        />
       </form>
       <ProblemList error={error} />
-      {built && (
-        <>
-          <p className="done" role="status">
-            {t('advocacy.generated', { words: number(built.words), figures: built.figures.length })}
-          </p>
-          <GeneratedText markdown={built.markdown} label={t('advocacy.generatedText')} />
-        </>
-      )}
+      <BuiltDocument built={built} />
     </>
   );
 }
